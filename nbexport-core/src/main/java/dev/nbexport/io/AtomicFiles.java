@@ -1,0 +1,69 @@
+package dev.nbexport.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+
+/**
+ * Writes files so that a reader never sees half a file: the bytes go to a temporary file beside the
+ * target, are flushed to disk, and the temporary file is renamed over the target in one step.
+ */
+public final class AtomicFiles {
+
+    private AtomicFiles() {}
+
+    /**
+     * Writes {@code content} to {@code file} unless the file already holds exactly those bytes.
+     * Parent directories are created as needed.
+     *
+     * @return whether the file was written
+     */
+    public static boolean writeIfChanged(Path file, byte[] content) {
+        try {
+            if (Files.isRegularFile(file) && Files.size(file) == content.length
+                    && Arrays.equals(Files.readAllBytes(file), content)) {
+                return false;
+            }
+            write(file, content);
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /** Replaces {@code file} with {@code content} atomically. */
+    public static void write(Path file, byte[] content) throws IOException {
+        Path target = file.toAbsolutePath();
+        Path dir = target.getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(false);
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (NoSuchFileException ignored) {
+                // already moved
+            }
+        }
+    }
+}
