@@ -1,6 +1,13 @@
 package dev.nbexport.directive;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
+import static org.quicktheories.generators.SourceDSL.strings;
 
 import dev.nbexport.notebook.CellRef;
 import java.util.ArrayList;
@@ -8,13 +15,10 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 class DirectiveParserPropertyTest {
 
@@ -22,9 +26,13 @@ class DirectiveParserPropertyTest {
 
     // --- directives come back whatever the syntax ---
 
-    @Property
-    void directivesRoundTripInEverySyntax(@ForAll("directiveSets") Map<Directive, String> directives,
-                                          @ForAll Random random) {
+    @Test
+    void directivesRoundTripInEverySyntax() {
+        qt().withExamples(1000).forAll(directiveSets(), longs().all())
+                .checkAssert((directives, seed) -> directivesRoundTrip(directives, new Random(seed)));
+    }
+
+    private static void directivesRoundTrip(Map<Directive, String> directives, Random random) {
         List<String> lines = new ArrayList<>();
         List<String> tags = new ArrayList<>();
         for (Map.Entry<Directive, String> e : directives.entrySet()) {
@@ -51,56 +59,60 @@ class DirectiveParserPropertyTest {
         assertThat(d.javaLines()).endsWith("int x = 1;", "");
     }
 
-    @Provide
-    Arbitrary<Map<Directive, String>> directiveSets() {
-        Arbitrary<String> className = qualifiedClassNames();
-        Arbitrary<Directive> exportKind = Arbitraries.of(Directive.EXPORT, Directive.EXPORTI, Directive.EXPORTS,
-                Directive.TEST);
-        return Combinators.combine(
-                className.injectNull(0.5),
-                exportKind.injectNull(0.3),
-                Arbitraries.oneOf(className, Arbitraries.just("")),
-                identifiers().injectNull(0.5),
-                Arbitraries.of(true, false),
-                Arbitraries.of("true", "false").injectNull(0.5),
-                Arbitraries.of(true, false),
-                Arbitraries.of("check", "ignore").injectNull(0.5)
-        ).as((defaultExp, kind, target, testName, hide, eval, parameters, output) -> {
+    static Gen<Map<Directive, String>> directiveSets() {
+        Gen<String> className = qualifiedClassNames();
+        Gen<Optional<Directive>> exportKind = arbitrary()
+                .pick(Directive.EXPORT, Directive.EXPORTI, Directive.EXPORTS, Directive.TEST).toOptionals(70);
+        Gen<Map<Directive, String>> exports = className.toOptionals(50).zip(exportKind,
+                className.mix(arbitrary().constant("")), identifiers().toOptionals(50),
+                (defaultExp, kind, target, testName) -> {
+                    Map<Directive, String> m = new EnumMap<>(Directive.class);
+                    defaultExp.ifPresent(v -> m.put(Directive.DEFAULT_EXP, v));
+                    kind.ifPresent(k -> m.put(k, k == Directive.TEST ? testName.orElse("") : target));
+                    return m;
+                });
+        Gen<Map<Directive, String>> flags = booleans().all().zip(arbitrary().pick("true", "false").toOptionals(50),
+                booleans().all(), arbitrary().pick("check", "ignore").toOptionals(50),
+                (hide, eval, parameters, output) -> {
+                    Map<Directive, String> m = new EnumMap<>(Directive.class);
+                    if (hide) {
+                        m.put(Directive.HIDE, "");
+                    }
+                    eval.ifPresent(v -> m.put(Directive.EVAL, v));
+                    if (parameters) {
+                        m.put(Directive.PARAMETERS, "");
+                    }
+                    output.ifPresent(v -> m.put(Directive.OUTPUT, v));
+                    return m;
+                });
+        return exports.zip(flags, (a, b) -> {
             Map<Directive, String> m = new EnumMap<>(Directive.class);
-            if (defaultExp != null) {
-                m.put(Directive.DEFAULT_EXP, defaultExp);
-            }
-            if (kind == Directive.TEST) {
-                m.put(kind, testName == null ? "" : testName);
-            } else if (kind != null) {
-                m.put(kind, target);
-            }
-            if (hide) {
-                m.put(Directive.HIDE, "");
-            }
-            if (eval != null) {
-                m.put(Directive.EVAL, eval);
-            }
-            if (parameters) {
-                m.put(Directive.PARAMETERS, "");
-            }
-            if (output != null) {
-                m.put(Directive.OUTPUT, output);
-            }
+            m.putAll(a);
+            m.putAll(b);
             return m;
         });
     }
 
-    static Arbitrary<String> identifiers() {
-        return Arbitraries.strings().withCharRange('a', 'z').withCharRange('A', 'Z').withChars('_', '$')
-                .ofMinLength(1).ofMaxLength(8)
-                .map(s -> Character.isJavaIdentifierStart(s.charAt(0)) ? s : "a" + s)
-                .filter(s -> JavaNames.rejectIdentifier(s) == null);
+    static Gen<String> identifiers() {
+        List<Character> chars = new ArrayList<>();
+        for (char c = 'a'; c <= 'z'; c++) {
+            chars.add(c);
+            chars.add(Character.toUpperCase(c));
+        }
+        chars.add('_');
+        chars.add('$');
+        return lists().of(arbitrary().pick(chars)).ofSizeBetween(1, 8)
+                .map(cs -> {
+                    StringBuilder sb = new StringBuilder();
+                    cs.forEach(sb::append);
+                    return sb.toString();
+                })
+                .assuming(s -> JavaNames.rejectIdentifier(s) == null);
     }
 
-    static Arbitrary<String> qualifiedClassNames() {
-        return identifiers().list().ofMinSize(2).ofMaxSize(4).map(parts -> String.join(".", parts))
-                .filter(s -> JavaNames.rejectQualifiedClassName(s) == null);
+    static Gen<String> qualifiedClassNames() {
+        return lists().of(identifiers()).ofSizeBetween(2, 4).map(parts -> String.join(".", parts))
+                .assuming(s -> JavaNames.rejectQualifiedClassName(s) == null);
     }
 
     private static String commentLine(Directive d, String value, Random random) {
@@ -132,9 +144,13 @@ class DirectiveParserPropertyTest {
 
     // --- the Java code and the line map give back every other line ---
 
-    @Property
-    void javaCodeAndLineMapReproduceEveryNonDirectiveNonMagicLine(
-            @ForAll("headers") List<String> header, @ForAll("bodies") List<String> body, @ForAll boolean crlf) {
+    @Test
+    void javaCodeAndLineMapReproduceEveryNonDirectiveNonMagicLine() {
+        qt().withExamples(1000).forAll(headers(), bodies(), booleans().all())
+                .checkAssert(DirectiveParserPropertyTest::javaCodeAndLineMapReproduce);
+    }
+
+    private static void javaCodeAndLineMapReproduce(List<String> header, List<String> body, boolean crlf) {
         List<String> cell = new ArrayList<>(header);
         cell.add("first();");
         cell.addAll(body);
@@ -174,31 +190,33 @@ class DirectiveParserPropertyTest {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
     }
 
-    @Provide
-    Arbitrary<List<String>> headers() {
-        return Arbitraries.of("//| export", "//| hide", "  ", "", "//|eval: false", "//| label: x", "//| exprot")
-                .list().ofMaxSize(6);
+    static Gen<List<String>> headers() {
+        return lists().of(arbitrary().pick("//| export", "//| hide", "  ", "", "//|eval: false", "//| label: x", "//| exprot"))
+                .ofSizeBetween(0, 6);
     }
 
-    @Provide
-    Arbitrary<List<String>> bodies() {
-        Arbitrary<String> anything = Arbitraries.strings().excludeChars('\n', '\r').ofMaxLength(25);
-        Arbitrary<String> lineMagic = Combinators.combine(Arbitraries.of("", "  ", "\t"),
-                Arbitraries.of("maven", "jars", "load", "classpath", "time"),
-                Arbitraries.of("", " a:b:1", " x.jar"))
-                .as((indent, name, args) -> indent + "%" + name + args);
-        Arbitrary<String> special = Arbitraries.of("", "   ", "//| export", "  //| hide", "%%time", "% 2;", "%",
+    static Gen<List<String>> bodies() {
+        Gen<String> anything = strings().allPossible().ofLengthBetween(0, 25)
+                .map(t -> t.replace('\n', ' ').replace('\r', ' '));
+        Gen<String> lineMagic = arbitrary().pick("", "  ", "\t")
+                .zip(arbitrary().pick("maven", "jars", "load", "classpath", "time"), arbitrary().pick("", " a:b:1", " x.jar"),
+                        (indent, name, args) -> indent + "%" + name + args);
+        Gen<String> special = arbitrary().pick("", "   ", "//| export", "  //| hide", "%%time", "% 2;", "%",
                 "// comment", "int y = 2;", "\"%d\".formatted(1);");
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, anything),
-                net.jqwik.api.Tuple.of(2, lineMagic),
-                net.jqwik.api.Tuple.of(2, special)).list().ofMaxSize(12);
+        Gen<String> line = integers().between(0, 6).zip(anything, lineMagic, special,
+                (pick, a, m, sp) -> pick < 3 ? a : pick < 5 ? m : sp);
+        return lists().of(line).ofSizeBetween(0, 12);
     }
 
     // --- never throws, whatever the input ---
 
-    @Property(tries = 2000)
-    void neverThrowsAndProblemsPointIntoTheCell(@ForAll("sources") String source, @ForAll("tagLists") List<String> tags) {
+    @Test
+    void neverThrowsAndProblemsPointIntoTheCell() {
+        qt().withExamples(2000).forAll(sources(), tagLists())
+                .checkAssert(DirectiveParserPropertyTest::neverThrows);
+    }
+
+    private static void neverThrows(String source, List<String> tags) {
         CellDirectives d = DirectiveParser.standard().parse(source, tags, CELL);
 
         int cellLines = source.split("\n", -1).length;
@@ -217,21 +235,18 @@ class DirectiveParserPropertyTest {
         assertThat(d.magics()).allSatisfy(m -> assertThat(m.line()).isBetween(1, cellLines));
     }
 
-    @Provide
-    Arbitrary<String> sources() {
-        Arbitrary<String> token = Arbitraries.oneOf(
-                Arbitraries.of("//|", "//| ", "%", "%%", "\n", "\r\n", "\r", ":", "=", " ", "\t", "export", "exporti",
-                        "test", "eval", "false", "hide", "default_exp", "com.acme.X", "output", "check", "fig-cap",
-                        "label", "- ", "//", "class", "é", "\u2028", "\uD83D\uDE00", "\uD800"),
-                Arbitraries.strings().ofMaxLength(5));
-        return Arbitraries.oneOf(token.list().ofMaxSize(40).map(l -> String.join("", l)), Arbitraries.strings());
+    static Gen<String> sources() {
+        Gen<String> token = arbitrary().pick("//|", "//| ", "%", "%%", "\n", "\r\n", "\r", ":", "=", " ", "\t", "export",
+                        "exporti", "test", "eval", "false", "hide", "default_exp", "com.acme.X", "output", "check",
+                        "fig-cap", "label", "- ", "//", "class", "é", "\u2028", "\uD83D\uDE00", "\uD800")
+                .mix(strings().allPossible().ofLengthBetween(0, 5));
+        return lists().of(token).ofSizeBetween(0, 40).map(l -> String.join("", l))
+                .mix(strings().allPossible().ofLengthBetween(0, 60), 20);
     }
 
-    @Provide
-    Arbitrary<List<String>> tagLists() {
-        return Arbitraries.oneOf(
-                Arbitraries.of("export", "test", "hide", "eval:false", "eval=x", "default_exp", "output:check",
-                        "export:bad name", "parameters", "injected-parameters", ":", "=", "", " export "),
-                Arbitraries.strings().ofMaxLength(10)).list().ofMaxSize(5);
+    static Gen<List<String>> tagLists() {
+        return lists().of(arbitrary().pick("export", "test", "hide", "eval:false", "eval=x", "default_exp", "output:check",
+                        "export:bad name", "parameters", "injected-parameters", ":", "=", "", " export ")
+                .mix(strings().allPossible().ofLengthBetween(0, 10))).ofSizeBetween(0, 5);
     }
 }
