@@ -1,0 +1,53 @@
+package dev.nbexport.clean;
+
+import dev.nbexport.NbexportException;
+import dev.nbexport.notebook.NotebookFormatException;
+import dev.nbexport.project.NotebookFinder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Cleans every notebook of a project, in parallel. A notebook that cannot be read does not stop the
+ * others; all such problems are reported together at the end, and nothing of those files is written.
+ */
+public final class CleanCommand {
+
+    private CleanCommand() {}
+
+    public static CleanResult run(CleanRequest request) {
+        NotebookCleaner cleaner = new NotebookCleaner(request.options());
+        List<Path> files = new NotebookFinder(request.includes(), request.excludes()).find(request.notebooksDir());
+        List<String> unclean = Collections.synchronizedList(new ArrayList<>());
+        List<NotebookFormatException> broken = Collections.synchronizedList(new ArrayList<>());
+        files.parallelStream().forEach(file -> {
+            String shown = shown(request.projectDir(), file);
+            try {
+                if (cleaner.cleanFile(file, shown, request.checkOnly())) {
+                    unclean.add(shown);
+                }
+            } catch (NotebookFormatException e) {
+                broken.add(e);
+            }
+        });
+        if (!broken.isEmpty()) {
+            broken.sort((a, b) -> a.file().compareTo(b.file()));
+            StringBuilder message = new StringBuilder(broken.size() == 1
+                    ? "1 notebook could not be read:" : broken.size() + " notebooks could not be read:");
+            for (NotebookFormatException e : broken) {
+                message.append(System.lineSeparator()).append("  ").append(e.getMessage());
+            }
+            throw new NbexportException(message.toString(), broken.get(0).hint());
+        }
+        List<String> sorted = new ArrayList<>(unclean);
+        Collections.sort(sorted);
+        return new CleanResult(files.size(), sorted);
+    }
+
+    static String shown(Path projectDir, Path file) {
+        Path base = projectDir.toAbsolutePath().normalize();
+        Path path = file.toAbsolutePath().normalize();
+        return path.startsWith(base) ? NotebookFinder.slashes(base.relativize(path)) : path.toString();
+    }
+}

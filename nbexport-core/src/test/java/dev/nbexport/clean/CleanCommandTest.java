@@ -1,0 +1,59 @@
+package dev.nbexport.clean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.nbexport.NbexportException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CleanCommandTest {
+
+    private static final String DIRTY = """
+            {"cells": [{"cell_type": "code", "execution_count": 3, "id": "a", "metadata": {"scrolled": true},
+              "outputs": [], "source": "1 + 1"}],
+             "metadata": {"kernelspec": {"display_name": "Java", "language": "java", "name": "java"}},
+             "nbformat": 4, "nbformat_minor": 5}
+            """;
+
+    @TempDir
+    Path project;
+
+    private CleanResult run(boolean check) {
+        return CleanCommand.run(new CleanRequest(project, project.resolve("notebooks"), List.of(), List.of(),
+                CleanOptions.defaults(), check));
+    }
+
+    @Test
+    void cleansDirtyNotebooksAndReportsThemByProjectPath() throws Exception {
+        Path dir = Files.createDirectories(project.resolve("notebooks/sub"));
+        Files.writeString(dir.resolve("a.ipynb"), DIRTY);
+
+        assertThat(run(true).unclean()).containsExactly("notebooks/sub/a.ipynb");
+        assertThat(Files.readString(dir.resolve("a.ipynb"))).isEqualTo(DIRTY);
+
+        CleanResult cleaned = run(false);
+        assertThat(cleaned.unclean()).containsExactly("notebooks/sub/a.ipynb");
+        assertThat(cleaned.notebooks()).isEqualTo(1);
+        assertThat(Files.readString(dir.resolve("a.ipynb"))).contains("\"execution_count\": null").doesNotContain("scrolled");
+
+        assertThat(run(true).unclean()).isEmpty();
+    }
+
+    @Test
+    void brokenNotebookIsReportedAfterTheOthersAreCleaned() throws Exception {
+        Path dir = Files.createDirectories(project.resolve("notebooks"));
+        Files.writeString(dir.resolve("good.ipynb"), DIRTY);
+        Files.writeString(dir.resolve("bad.ipynb"), "{\"cells\": [");
+
+        assertThatThrownBy(() -> run(false))
+                .isInstanceOf(NbexportException.class)
+                .hasMessageContaining("1 notebook could not be read")
+                .hasMessageContaining("notebooks/bad.ipynb: line 1:");
+        assertThat(Files.readString(dir.resolve("bad.ipynb"))).isEqualTo("{\"cells\": [");
+        assertThat(Files.readString(dir.resolve("good.ipynb"))).contains("\"execution_count\": null");
+    }
+}
