@@ -4,6 +4,8 @@ import dev.nbexport.NbexportException;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
@@ -51,6 +53,17 @@ public abstract class AbstractNbexportMojo extends AbstractMojo {
     /** The directory holding the project's notebooks ({@code .ipynb} files). */
     @Parameter(property = "nbexport.notebooks", defaultValue = "${project.basedir}/notebooks", required = true)
     protected File notebooks;
+
+    /**
+     * Which notebooks, as globs relative to {@link #notebooks} ({@code **}{@code /} also matches the top
+     * folder). Default: every {@code .ipynb}; {@code .ipynb_checkpoints} and hidden folders are never read.
+     */
+    @Parameter
+    protected List<String> includes = new ArrayList<>();
+
+    /** Notebooks to leave out, as globs relative to {@link #notebooks}. */
+    @Parameter
+    protected List<String> excludes = new ArrayList<>();
 
     /** Skip every nbexport goal. Each goal also has its own {@code nbexport.<goal>.skip}. */
     @Parameter(property = "nbexport.skip", defaultValue = "false")

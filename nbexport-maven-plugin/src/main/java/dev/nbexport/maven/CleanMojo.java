@@ -1,0 +1,78 @@
+package dev.nbexport.maven;
+
+import dev.nbexport.clean.CleanCommand;
+import dev.nbexport.clean.CleanOptions;
+import dev.nbexport.clean.CleanRequest;
+import dev.nbexport.clean.CleanResult;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Strips what makes notebook diffs noisy: execution counts, volatile cell, notebook and output
+ * metadata, and (on request) outputs; adds missing cell ids. Writes only notebooks that change, with
+ * nbformat's exact formatting. With {@code -Dnbexport.clean.check} it changes nothing and fails when a
+ * notebook is not clean, for CI and pre-commit hooks.
+ */
+@Mojo(name = "clean", threadSafe = true, requiresProject = true)
+public final class CleanMojo extends AbstractNbexportMojo {
+
+    /** Skip this goal. */
+    @Parameter(property = "nbexport.clean.skip", defaultValue = "false")
+    boolean skipClean;
+
+    /** Only report notebooks that are not clean, and fail if there are any; write nothing. */
+    @Parameter(property = "nbexport.clean.check", defaultValue = "false")
+    boolean check;
+
+    /** Also remove the outputs of code cells. */
+    @Parameter(property = "nbexport.clean.outputs", defaultValue = "false")
+    boolean clearOutputs;
+
+    /** Cell metadata keys kept besides {@code tags} and {@code nbexport}. */
+    @Parameter
+    List<String> keepCellMetadata = new ArrayList<>();
+
+    /** Notebook metadata keys kept besides {@code kernelspec}, {@code language_info} and {@code nbexport}. */
+    @Parameter
+    List<String> keepNotebookMetadata = new ArrayList<>();
+
+    public CleanMojo() {
+        super("clean");
+    }
+
+    @Override
+    protected boolean skipGoal() {
+        return skipClean;
+    }
+
+    @Override
+    protected void runGoal() throws MojoFailureException {
+        CleanOptions options = CleanOptions.defaults()
+                .keeping(new HashSet<>(keepCellMetadata), new HashSet<>(keepNotebookMetadata))
+                .withClearOutputs(clearOutputs);
+        CleanResult result = CleanCommand.run(new CleanRequest(basedir.toPath(), notebooks.toPath(),
+                includes, excludes, options, check));
+        if (check) {
+            if (!result.unclean().isEmpty()) {
+                throw new MojoFailureException(result.unclean().size() + " of " + result.notebooks()
+                        + " notebooks are not clean:" + list(result.unclean()) + System.lineSeparator()
+                        + "  Run `mvn nbexport:clean` to clean them.");
+            }
+            getLog().info("All " + result.notebooks() + " notebooks are clean.");
+            return;
+        }
+        result.unclean().forEach(notebook -> getLog().info("Cleaned " + notebook));
+        getLog().info("Cleaned " + result.unclean().size() + " of " + result.notebooks() + " notebooks; "
+                + (result.notebooks() - result.unclean().size()) + " were clean already.");
+    }
+
+    private static String list(List<String> notebooks) {
+        StringBuilder text = new StringBuilder();
+        notebooks.forEach(n -> text.append(System.lineSeparator()).append("  ").append(n));
+        return text.toString();
+    }
+}
