@@ -70,18 +70,22 @@ final class CellParser {
     /** Parses one cell, adding what is wrong with it to {@code problems}. */
     ParsedCell parse(ExportCell cell, List<ExportProblem> problems) {
         String code = cell.code();
+        if (code.indexOf('\r') >= 0) {
+            code = code.replace("\r\n", "\n").replace('\r', '\n');
+        }
         int[] lineStarts = lineStarts(code);
         char[] masked = code.toCharArray();
         List<ImportLine> imports = scanImports(cell, code, masked, lineStarts, problems);
         if (cell.kind() == ExportKind.NONE) {
             return new ParsedCell(cell, code, lineStarts, imports, List.of());
         }
+        // from here on the code has its imports blanked out; declarations are sliced from it
         String body = new String(masked);
         List<Snippet> snippets = new ArrayList<>();
+        ParsedCell parsed = new ParsedCell(cell, body, lineStarts, imports, snippets);
         if (body.isBlank()) {
-            return new ParsedCell(cell, code, lineStarts, imports, snippets);
+            return parsed;
         }
-        ParsedCell parsed = new ParsedCell(cell, code, lineStarts, imports, snippets);
         if (cell.kind() == ExportKind.TEST) {
             ParseResult<CompilationUnit> block = parser.parse(BLOCK_OPEN + body + "\n}}");
             if (block.isSuccessful()) {

@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * A cell split into JShell snippets: its imports and its declarations (or, for a test cell of
- * statements, one block of statements). Offsets index {@link #code()}.
+ * statements, one block of statements). Offsets index {@link #code()}: the cell's code with
+ * {@code \n} line breaks and its imports blanked out (same lines and columns as the cell).
  */
 record ParsedCell(ExportCell source, String code, int[] lineStarts, List<ImportLine> imports, List<Snippet> snippets) {
 
