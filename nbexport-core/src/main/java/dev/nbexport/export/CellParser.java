@@ -1,6 +1,9 @@
 package dev.nbexport.export;
 
 import com.github.javaparser.JavaParser;
+import com.github.javaparser.JavaToken;
+import com.github.javaparser.ParseStart;
+import com.github.javaparser.Providers;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.Position;
@@ -115,6 +118,11 @@ final class CellParser {
                 return parsed;
             }
         }
+        Optional<Position> statement = problemPosition(members).flatMap(p -> statementAt(body, lineStarts, p));
+        if (statement.isPresent()) {
+            statementProblem(cell, statement.get(), problems);
+            return parsed;
+        }
         syntaxError(cell, members, problems,
                 "Fix the Java code. Exported cells may hold only imports, types, methods and fields;"
                         + " move statements to a cell without `//| export`.");
@@ -140,7 +148,49 @@ final class CellParser {
         if (result.getProblems().isEmpty()) {
             return Optional.empty();
         }
-        return result.getProblem(0).getLocation().flatMap(TokenRange::toRange).map(r -> r.begin);
+        Problem problem = result.getProblem(0);
+        Optional<TokenRange> location = problem.getLocation();
+        if (location.isEmpty()) {
+            return Optional.empty();
+        }
+        JavaToken token = location.get().getBegin();
+        if (problem.getMessage().startsWith("Parse error")) {
+            // the location starts at the last token read; the offending one comes next
+            Optional<JavaToken> next = token.getNextToken();
+            while (next.isPresent() && next.get().getCategory().isWhitespaceOrComment()) {
+                next = next.get().getNextToken();
+            }
+            if (next.isPresent() && next.get().getRange().isPresent()) {
+                token = next.get();
+            }
+        }
+        return token.getRange().map(r -> r.begin);
+    }
+
+    /**
+     * A statement among declarations fails both parses. If one starts on the line where parsing
+     * failed, it is the culprit: return where it starts.
+     */
+    private Optional<Position> statementAt(String body, int[] lineStarts, Position failure) {
+        int codeLine = failure.line - WRAPPER_LINES;
+        if (codeLine < 1 || codeLine > lineStarts.length) {
+            return Optional.empty();
+        }
+        int start = lineStarts[codeLine - 1];
+        while (start < body.length() && body.charAt(start) != '\n' && Character.isWhitespace(body.charAt(start))) {
+            start++;
+        }
+        int lastLine = Math.min(lineStarts.length, codeLine + 20);
+        for (int line = codeLine; line <= lastLine; line++) {
+            int end = line < lineStarts.length ? lineStarts[line] : body.length();
+            if (end <= start) {
+                continue;
+            }
+            if (parser.parse(ParseStart.STATEMENT, Providers.provider(body.substring(start, end))).isSuccessful()) {
+                return Optional.of(new Position(failure.line, start - lineStarts[codeLine - 1] + 1));
+            }
+        }
+        return Optional.empty();
     }
 
     private void syntaxError(ExportCell cell, ParseResult<CompilationUnit> result, List<ExportProblem> problems, String hint) {
