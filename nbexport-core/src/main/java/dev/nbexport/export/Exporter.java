@@ -1,0 +1,297 @@
+package dev.nbexport.export;
+
+import com.github.javaparser.ParserConfiguration.LanguageLevel;
+import dev.nbexport.export.ParsedCell.ImportLine;
+import dev.nbexport.export.ParsedCell.Kind;
+import dev.nbexport.export.ParsedCell.Snippet;
+import dev.nbexport.notebook.CellRef;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
+
+/**
+ * Turns classified notebook cells into Java sources: one file per exported type, a
+ * {@code final} class of static members per target, and a {@code <Target>NotebookTest} JUnit 5
+ * class per target with test cells.
+ *
+ * <pre>{@code
+ * ExportResult result = new Exporter().export(List.of(notebook));
+ * for (GeneratedFile file : result.files()) { ... }
+ * }</pre>
+ *
+ * <p>The output depends only on the input's content, not on the order of the notebooks. Every
+ * problem found is reported at once, in one {@link ExportException}. Instances are thread-safe.
+ */
+public final class Exporter {
+
+    /** Below this many cells a parallel parse costs more than it saves. */
+    private static final int PARALLEL_THRESHOLD = 48;
+
+    private final ThreadLocal<CellParser> parsers;
+    private final DefaultImports defaults;
+
+    /** An exporter for Java 17 sources. */
+    public Exporter() {
+        this(17);
+    }
+
+    /**
+     * An exporter for the given Java release (17 or later): the language level cells are parsed at.
+     */
+    public Exporter(int javaRelease) {
+        LanguageLevel level = languageLevel(javaRelease);
+        this.parsers = ThreadLocal.withInitial(() -> new CellParser(level));
+        this.defaults = DefaultImports.jdk();
+    }
+
+    private static LanguageLevel languageLevel(int release) {
+        if (release < 17) {
+            throw new IllegalArgumentException("Java release " + release + " is not supported; use 17 or later");
+        }
+        try {
+            return LanguageLevel.valueOf("JAVA_" + release);
+        } catch (IllegalArgumentException e) {
+            return LanguageLevel.CURRENT;
+        }
+    }
+
+    /**
+     * Exports notebooks.
+     *
+     * @throws ExportException with every problem found, when any cell cannot be exported
+     */
+    public ExportResult export(List<NotebookSource> notebooks) {
+        List<NotebookSource> sorted = new ArrayList<>(notebooks);
+        sorted.sort(Comparator.comparing(NotebookSource::notebookPath));
+        List<ExportProblem> problems = new ArrayList<>();
+        Set<ExportWarning> warnings = new TreeSet<>();
+
+        List<CellWork> work = targets(sorted, problems, warnings);
+        parse(work, problems);
+        Plan plan = plan(work, problems);
+        if (!problems.isEmpty()) {
+            problems.sort(ExportProblem.ORDER);
+            throw new ExportException(problems);
+        }
+        List<GeneratedFile> files = new FileEmitter(plan, defaults, warnings).emit();
+        return new ExportResult(files, new ArrayList<>(warnings));
+    }
+
+    /** A cell on its way through the export. */
+    static final class CellWork {
+        final NotebookSource notebook;
+        final ExportCell cell;
+        final TargetName target;
+        ParsedCell parsed;
+
+        CellWork(NotebookSource notebook, ExportCell cell, TargetName target) {
+            this.notebook = notebook;
+            this.cell = cell;
+            this.target = target;
+        }
+
+        boolean exporti() {
+            return cell.kind() == ExportKind.EXPORTI;
+        }
+    }
+
+    /** One declaration placed into a file. */
+    record Placed(CellWork work, Snippet snippet) {
+    }
+
+    /** What goes where. */
+    static final class Plan {
+        /** target → loose members, in notebook then cell order. */
+        final Map<TargetName, List<Placed>> members = new TreeMap<>();
+        /** target → test snippets. */
+        final Map<TargetName, List<Placed>> tests = new TreeMap<>();
+        /** type → its declaration. */
+        final Map<TargetName, Placed> types = new TreeMap<>();
+        /** notebook path → its cells, in order. */
+        final Map<String, List<CellWork>> cellsByNotebook = new LinkedHashMap<>();
+        /** test method names chosen for statement cells. */
+        final Map<Placed, String> testMethodNames = new HashMap<>();
+    }
+
+    private static List<CellWork> targets(List<NotebookSource> notebooks, List<ExportProblem> problems,
+            Set<ExportWarning> warnings) {
+        List<CellWork> work = new ArrayList<>();
+        for (NotebookSource nb : notebooks) {
+            TargetName defaultTarget = null;
+            if (nb.defaultExp() != null) {
+                var problem = TargetName.problem(nb.defaultExp());
+                if (problem.isPresent()) {
+                    CellRef at = nb.defaultExpCell() != null ? nb.defaultExpCell() : new CellRef(nb.notebookPath(), 1, null);
+                    problems.add(new ExportProblem(at, nb.defaultExpLine(), 0, "invalid `default_exp`: " + problem.get(),
+                            "Name a class with its package, e.g. `//| default_exp com.acme.text.Slugify`."));
+                } else {
+                    defaultTarget = TargetName.parse(nb.defaultExp());
+                }
+            }
+            boolean missingIds = false;
+            for (ExportCell cell : nb.cells()) {
+                TargetName target = null;
+                boolean needsTarget = cell.kind() != ExportKind.NONE;
+                if (needsTarget && cell.target() != null) {
+                    var problem = TargetName.problem(cell.target());
+                    if (problem.isPresent()) {
+                        problems.add(new ExportProblem(cell.cell(), cell.directiveLine(), 0,
+                                "invalid export target: " + problem.get(),
+                                "Name a class with its package, e.g. `//| export com.acme.text.Other`."));
+                    } else {
+                        target = TargetName.parse(cell.target());
+                    }
+                } else if (needsTarget) {
+                    target = defaultTarget;
+                    if (nb.defaultExp() == null) {
+                        problems.add(new ExportProblem(cell.cell(), cell.directiveLine(), 0,
+                                "this cell is exported but the notebook has no `default_exp`",
+                                "Add a cell with `//| default_exp com.acme.Name` at the top of the notebook,"
+                                        + " or name the target in this cell: `//| export com.acme.Name`."));
+                    }
+                }
+                if (needsTarget && cell.cell().id() == null) {
+                    missingIds = true;
+                }
+                work.add(new CellWork(nb, cell, target));
+            }
+            if (missingIds) {
+                warnings.add(new ExportWarning(nb.notebookPath(), null,
+                        "cells have no ids, so cell markers use cell numbers, which change when cells move;"
+                                + " run `mvn nbexport:clean` to add ids"));
+            }
+        }
+        return work;
+    }
+
+    private void parse(List<CellWork> work, List<ExportProblem> problems) {
+        @SuppressWarnings("unchecked")
+        List<ExportProblem>[] found = new List[work.size()];
+        IntStream indexes = IntStream.range(0, work.size());
+        if (work.size() >= PARALLEL_THRESHOLD) {
+            indexes = indexes.parallel();
+        }
+        indexes.forEach(i -> {
+            List<ExportProblem> cellProblems = new ArrayList<>(0);
+            CellWork w = work.get(i);
+            w.parsed = parsers.get().parse(w.cell, cellProblems);
+            found[i] = cellProblems;
+        });
+        for (List<ExportProblem> p : found) {
+            problems.addAll(p);
+        }
+    }
+
+    private static Plan plan(List<CellWork> work, List<ExportProblem> problems) {
+        Plan plan = new Plan();
+        Map<String, Placed> inNotebook = new HashMap<>();
+        Map<String, Placed> inTarget = new HashMap<>();
+        Map<String, Placed> testNames = new HashMap<>();
+        for (CellWork w : work) {
+            plan.cellsByNotebook.computeIfAbsent(w.notebook.notebookPath(), k -> new ArrayList<>()).add(w);
+            if (w.target == null || w.parsed == null) {
+                continue;
+            }
+            for (Snippet s : w.parsed.snippets()) {
+                Placed placed = new Placed(w, s);
+                if (w.cell.kind() == ExportKind.TEST) {
+                    plan.tests.computeIfAbsent(w.target, k -> new ArrayList<>()).add(placed);
+                    String testKey;
+                    if (s.kind() == Kind.STATEMENTS) {
+                        String name = testMethodName(w.cell);
+                        plan.testMethodNames.put(placed, name);
+                        testKey = "method " + name + "()";
+                    } else if (s.kind() == Kind.TYPE) {
+                        testKey = s.keys().get(0);
+                    } else {
+                        testKey = s.keys().get(0);
+                    }
+                    duplicate(testNames, w.target + "Test\0" + testKey, placed, testKey, problems);
+                    continue;
+                }
+                for (String key : s.keys()) {
+                    boolean clash = duplicate(inNotebook, w.notebook.notebookPath() + "\0" + key, placed, key, problems);
+                    if (!clash && s.kind() != Kind.TYPE) {
+                        duplicate(inTarget, w.target + "\0" + key, placed, key, problems);
+                    }
+                }
+                if (s.kind() == Kind.TYPE) {
+                    TargetName type = w.target.sibling(s.name());
+                    Placed earlier = plan.types.putIfAbsent(type, placed);
+                    if (earlier != null && !earlier.work().notebook.notebookPath().equals(w.notebook.notebookPath())) {
+                        problems.add(clashProblem(placed, earlier, s.display() + " (" + type + ")"));
+                    }
+                } else {
+                    plan.members.computeIfAbsent(w.target, k -> new ArrayList<>()).add(placed);
+                }
+            }
+        }
+        for (Map.Entry<TargetName, Placed> type : plan.types.entrySet()) {
+            if (plan.members.containsKey(type.getKey())) {
+                Placed p = type.getValue();
+                problems.add(new ExportProblem(p.work().cell.cell(), p.snippet().line(), p.snippet().column(),
+                        p.snippet().display() + " has the name of the export target class " + type.getKey()
+                                + ", which holds the notebook's methods and fields",
+                        "Rename the type, or choose another `default_exp`."));
+            }
+        }
+        return plan;
+    }
+
+    /** Records {@code placed} under {@code key}; reports a clash with an earlier declaration. */
+    private static boolean duplicate(Map<String, Placed> seen, String key, Placed placed, String what,
+            List<ExportProblem> problems) {
+        Placed earlier = seen.putIfAbsent(key, placed);
+        if (earlier == null) {
+            return false;
+        }
+        problems.add(clashProblem(placed, earlier, what));
+        return true;
+    }
+
+    private static ExportProblem clashProblem(Placed later, Placed earlier, String what) {
+        Snippet e = earlier.snippet();
+        boolean sameNotebook = earlier.work().notebook == later.work().notebook;
+        return new ExportProblem(later.work().cell.cell(), later.snippet().line(), later.snippet().column(),
+                what + " is declared again; it is first declared at " + earlier.work().cell.cell().at(e.line(), e.column()),
+                sameNotebook
+                        ? "JShell keeps the last definition, but exported code would have two: delete or rename one of them."
+                        : "Two notebooks export the same name to one place: rename one of them or export it elsewhere.");
+    }
+
+    /** {@code //| test slugify lowercases} → {@code slugifyLowercases}; no name → {@code cell3}. */
+    static String testMethodName(ExportCell cell) {
+        String name = cell.testName();
+        if (name == null || name.isBlank()) {
+            return "cell" + cell.cell().number();
+        }
+        StringBuilder sb = new StringBuilder();
+        boolean upper = false;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isJavaIdentifierPart(c) && c != '$') {
+                sb.append(upper && sb.length() > 0 ? Character.toUpperCase(c) : c);
+                upper = false;
+            } else {
+                upper = true;
+            }
+        }
+        String id = sb.toString();
+        if (id.isEmpty() || !Character.isJavaIdentifierStart(id.charAt(0))) {
+            id = "test" + (id.isEmpty() ? cell.cell().number() : id);
+        }
+        return TargetName.isIdentifier(id) ? id : id + "Test";
+    }
+
+    /** The simple name of the import, for callers that want to show it. */
+    static String render(ImportLine line) {
+        return "import " + line.key() + ";";
+    }
+}

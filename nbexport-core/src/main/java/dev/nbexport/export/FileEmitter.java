@@ -1,0 +1,580 @@
+package dev.nbexport.export;
+
+import com.github.javaparser.ast.Modifier;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
+import com.github.javaparser.ast.nodeTypes.NodeWithModifiers;
+import dev.nbexport.export.Exporter.CellWork;
+import dev.nbexport.export.Exporter.Placed;
+import dev.nbexport.export.Exporter.Plan;
+import dev.nbexport.export.ParsedCell.ImportLine;
+import dev.nbexport.export.ParsedCell.Kind;
+import dev.nbexport.export.ParsedCell.Snippet;
+import dev.nbexport.notebook.CellRef;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Writes the planned files: text of each declaration with its modifiers fixed, imports, markers, header. */
+final class FileEmitter {
+
+    private static final String INDENT = "    ";
+    private static final String JUNIT_TEST = "org.junit.jupiter.api.Test";
+    private static final String JUNIT_DISPLAY_NAME = "org.junit.jupiter.api.DisplayName";
+
+    /** How a declaration's modifiers change on its way out. */
+    private enum Role {
+        /** loose method or field: {@code static}, {@code public} unless exporti or private. */
+        MEMBER,
+        /** top-level type: {@code public} unless exporti; no static/private/protected. */
+        TYPE,
+        /** test class member: as written. */
+        AS_IS
+    }
+
+    private enum Visibility {
+        PUBLIC,
+        PACKAGE,
+        PRIVATE
+    }
+
+    private record MemberSymbol(TargetName owner, Visibility visibility) {
+    }
+
+    private record TypeSymbol(TargetName name, boolean isPublic) {
+    }
+
+    /** What one notebook exports, as names its code can use unqualified. */
+    private static final class Symbols {
+        final Map<String, List<TypeSymbol>> types = new HashMap<>();
+        final Map<String, List<MemberSymbol>> methods = new HashMap<>();
+        final Map<String, List<MemberSymbol>> fields = new HashMap<>();
+    }
+
+    private final Plan plan;
+    private final DefaultImports defaults;
+    private final Set<ExportWarning> warnings;
+    private final Map<String, Symbols> symbolsByNotebook = new HashMap<>();
+    /** package → simple names of every class generated in it. */
+    private final Map<String, Set<String>> packageTypes = new HashMap<>();
+
+    FileEmitter(Plan plan, DefaultImports defaults, Set<ExportWarning> warnings) {
+        this.plan = plan;
+        this.defaults = defaults;
+        this.warnings = warnings;
+        index();
+    }
+
+    private void index() {
+        for (Map.Entry<TargetName, Placed> e : plan.types.entrySet()) {
+            TargetName type = e.getKey();
+            packageTypes.computeIfAbsent(type.packageName(), k -> new HashSet<>()).add(type.simpleName());
+            symbols(e.getValue()).types.computeIfAbsent(type.simpleName(), k -> new ArrayList<>())
+                    .add(new TypeSymbol(type, !e.getValue().work().exporti()));
+        }
+        for (Map.Entry<TargetName, List<Placed>> e : plan.members.entrySet()) {
+            TargetName target = e.getKey();
+            packageTypes.computeIfAbsent(target.packageName(), k -> new HashSet<>()).add(target.simpleName());
+            for (Placed p : e.getValue()) {
+                Visibility v = isPrivate(p.snippet()) ? Visibility.PRIVATE
+                        : p.work().exporti() ? Visibility.PACKAGE : Visibility.PUBLIC;
+                Symbols symbols = symbols(p);
+                Map<String, List<MemberSymbol>> map = p.snippet().kind() == Kind.METHOD ? symbols.methods : symbols.fields;
+                for (String key : p.snippet().keys()) {
+                    String name = p.snippet().kind() == Kind.METHOD ? p.snippet().name() : key.substring("field ".length());
+                    List<MemberSymbol> list = map.computeIfAbsent(name, k -> new ArrayList<>());
+                    MemberSymbol symbol = new MemberSymbol(target, v);
+                    if (!list.contains(symbol)) {
+                        list.add(symbol);
+                    }
+                }
+            }
+        }
+        for (TargetName target : plan.tests.keySet()) {
+            packageTypes.computeIfAbsent(target.packageName(), k -> new HashSet<>()).add(testClass(target).simpleName());
+        }
+    }
+
+    private Symbols symbols(Placed p) {
+        return symbolsByNotebook.computeIfAbsent(p.work().notebook.notebookPath(), k -> new Symbols());
+    }
+
+    private static boolean isPrivate(Snippet s) {
+        return s.node() instanceof NodeWithModifiers<?> m && m.hasModifier(Modifier.Keyword.PRIVATE);
+    }
+
+    static TargetName testClass(TargetName target) {
+        return target.sibling(target.simpleName() + "NotebookTest");
+    }
+
+    List<GeneratedFile> emit() {
+        List<GeneratedFile> files = new ArrayList<>();
+        for (Map.Entry<TargetName, List<Placed>> e : plan.members.entrySet()) {
+            files.add(targetClass(e.getKey(), e.getValue()));
+        }
+        for (Map.Entry<TargetName, Placed> e : plan.types.entrySet()) {
+            files.add(typeFile(e.getKey(), e.getValue()));
+        }
+        for (Map.Entry<TargetName, List<Placed>> e : plan.tests.entrySet()) {
+            files.add(testFile(e.getKey(), e.getValue()));
+        }
+        files.sort(Comparator.comparing(GeneratedFile::kind).thenComparing(GeneratedFile::relativePath));
+        return files;
+    }
+
+    private GeneratedFile targetClass(TargetName target, List<Placed> members) {
+        StringBuilder code = new StringBuilder(4096)
+                .append("public final class ").append(target.simpleName()).append(" {\n\n")
+                .append(INDENT).append("private ").append(target.simpleName()).append("() {\n")
+                .append(INDENT).append("}\n");
+        for (List<Placed> group : byCell(members)) {
+            code.append('\n').append(INDENT).append(CellMarker.of(group.get(0).work().cell.cell()).render()).append('\n');
+            appendIndented(code, groupText(group, Role.MEMBER), INDENT);
+        }
+        code.append("}\n");
+        return file(GeneratedFile.Kind.MAIN, target, target, target, members, code, List.of());
+    }
+
+    private GeneratedFile typeFile(TargetName type, Placed placed) {
+        StringBuilder code = new StringBuilder(2048)
+                .append(CellMarker.of(placed.work().cell.cell()).render()).append('\n')
+                .append(groupText(List.of(placed), Role.TYPE)).append('\n');
+        return file(GeneratedFile.Kind.MAIN, type, placed.work().target, null, List.of(placed), code, List.of());
+    }
+
+    private GeneratedFile testFile(TargetName target, List<Placed> tests) {
+        TargetName testClass = testClass(target);
+        StringBuilder code = new StringBuilder(4096)
+                .append("class ").append(testClass.simpleName()).append(" {\n");
+        boolean displayName = false;
+        for (List<Placed> group : byCell(tests)) {
+            CellWork w = group.get(0).work();
+            code.append('\n').append(INDENT).append(CellMarker.of(w.cell.cell()).render()).append('\n');
+            if (group.get(0).snippet().kind() == Kind.STATEMENTS) {
+                displayName = true;
+                String label = (w.cell.testName() == null || w.cell.testName().isBlank() ? "" : w.cell.testName().strip() + " - ")
+                        + w.cell.cell();
+                code.append(INDENT).append("@Test\n")
+                        .append(INDENT).append("@DisplayName(").append(javaString(label)).append(")\n")
+                        .append(INDENT).append("void ").append(plan.testMethodNames.get(group.get(0)))
+                        .append("() throws Exception {\n");
+                appendIndented(code, groupText(group, Role.AS_IS), INDENT + INDENT);
+                code.append(INDENT).append("}\n");
+            } else {
+                appendIndented(code, groupText(group, Role.AS_IS), INDENT);
+            }
+        }
+        code.append("}\n");
+        List<String> junit = displayName ? List.of(JUNIT_DISPLAY_NAME, JUNIT_TEST) : List.of(JUNIT_TEST);
+        return file(GeneratedFile.Kind.TEST, testClass, target, null, tests, code, junit);
+    }
+
+    /** Consecutive declarations from one cell form one block under one marker. */
+    private static List<List<Placed>> byCell(List<Placed> placed) {
+        List<List<Placed>> groups = new ArrayList<>();
+        for (Placed p : placed) {
+            if (!groups.isEmpty()) {
+                List<Placed> last = groups.get(groups.size() - 1);
+                if (last.get(0).work() == p.work() && p.snippet().kind() != Kind.STATEMENTS) {
+                    last.add(p);
+                    continue;
+                }
+            }
+            List<Placed> group = new ArrayList<>();
+            group.add(p);
+            groups.add(group);
+        }
+        return groups;
+    }
+
+    /** The block's text: declarations with their own comments and spacing, edges trimmed, unindented. */
+    private static String groupText(List<Placed> group, Role role) {
+        StringBuilder sb = new StringBuilder();
+        ParsedCell cell = group.get(0).work().parsed;
+        String code = cell.code();
+        List<Snippet> all = cell.snippets();
+        Snippet previous = null;
+        for (Placed p : group) {
+            Snippet s = p.snippet();
+            if (previous != null) {
+                boolean adjacent = all.indexOf(previous) + 1 == all.indexOf(s);
+                sb.append(adjacent ? code.substring(previous.end(), s.segmentStart()) : "\n\n");
+            }
+            sb.append(text(cell, s, role, p.work().exporti()));
+            previous = s;
+        }
+        return trimBlankLines(sb.toString());
+    }
+
+    private record Edit(int start, int end, String text) {
+    }
+
+    /** The snippet's source text with its modifiers changed for its role. */
+    private static String text(ParsedCell cell, Snippet s, Role role, boolean exporti) {
+        String code = cell.code();
+        if (role == Role.AS_IS || s.kind() == Kind.STATEMENTS) {
+            return code.substring(s.segmentStart(), s.end());
+        }
+        Node node = s.node();
+        NodeList<Modifier> modifiers = ((NodeWithModifiers<?>) node).getModifiers();
+        List<Edit> edits = new ArrayList<>();
+        int insertAt = insertionPoint(cell, node, modifiers);
+        Modifier access = null;
+        boolean hasStatic = false;
+        boolean hasPublic = false;
+        boolean isPrivate = false;
+        for (Modifier m : modifiers) {
+            Modifier.Keyword k = m.getKeyword();
+            boolean remove;
+            if (role == Role.TYPE) {
+                remove = k == Modifier.Keyword.STATIC || k == Modifier.Keyword.PRIVATE || k == Modifier.Keyword.PROTECTED
+                        || (exporti && k == Modifier.Keyword.PUBLIC);
+                hasPublic |= k == Modifier.Keyword.PUBLIC;
+            } else {
+                remove = k == Modifier.Keyword.PROTECTED || (exporti && k == Modifier.Keyword.PUBLIC);
+                hasStatic |= k == Modifier.Keyword.STATIC;
+                if (!remove && (k == Modifier.Keyword.PUBLIC || k == Modifier.Keyword.PRIVATE)) {
+                    access = m;
+                    isPrivate |= k == Modifier.Keyword.PRIVATE;
+                }
+            }
+            if (remove) {
+                int start = offset(cell, m, false);
+                edits.add(new Edit(start, skipWhitespace(code, offset(cell, m, true)), ""));
+            }
+        }
+        if (role == Role.TYPE) {
+            if (!exporti && !hasPublic) {
+                edits.add(new Edit(insertAt, insertAt, "public "));
+            }
+        } else if (access != null) {
+            if (!hasStatic) {
+                int end = offset(cell, access, true);
+                edits.add(new Edit(end, end, " static"));
+            }
+        } else {
+            String prefix = (exporti || isPrivate ? "" : "public ") + (hasStatic ? "" : "static ");
+            if (!prefix.isEmpty()) {
+                edits.add(new Edit(insertAt, insertAt, prefix));
+            }
+        }
+        String text = code.substring(s.segmentStart(), s.end());
+        if (edits.isEmpty()) {
+            return text;
+        }
+        // apply from the end; at one position a removal goes first so the insertion lands before it
+        edits.sort(Comparator.comparingInt(Edit::start).thenComparingInt(Edit::end).reversed());
+        StringBuilder sb = new StringBuilder(text);
+        for (Edit e : edits) {
+            sb.replace(e.start() - s.segmentStart(), e.end() - s.segmentStart(), e.text());
+        }
+        return sb.toString();
+    }
+
+    private static int insertionPoint(ParsedCell cell, Node node, NodeList<Modifier> modifiers) {
+        if (!modifiers.isEmpty()) {
+            int first = Integer.MAX_VALUE;
+            for (Modifier m : modifiers) {
+                first = Math.min(first, offset(cell, m, false));
+            }
+            return first;
+        }
+        if (node instanceof NodeWithAnnotations<?> annotated && !annotated.getAnnotations().isEmpty()) {
+            int last = 0;
+            for (AnnotationExpr a : annotated.getAnnotations()) {
+                last = Math.max(last, offset(cell, a, true));
+            }
+            return skipWhitespace(cell.code(), last);
+        }
+        return cell.offset(node.getBegin().orElseThrow(), CellParser.WRAPPER_LINES);
+    }
+
+    /** Offset of a node's first character, or just after its last. */
+    private static int offset(ParsedCell cell, Node node, boolean end) {
+        return end
+                ? cell.offset(node.getEnd().orElseThrow(), CellParser.WRAPPER_LINES) + 1
+                : cell.offset(node.getBegin().orElseThrow(), CellParser.WRAPPER_LINES);
+    }
+
+    private static int skipWhitespace(String code, int i) {
+        while (i < code.length() && Character.isWhitespace(code.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Drops blank lines at both ends, empties whitespace-only lines, and drops trailing newlines. */
+    static String trimBlankLines(String text) {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        while (start <= text.length()) {
+            int eol = text.indexOf('\n', start);
+            String line = text.substring(start, eol < 0 ? text.length() : eol);
+            lines.add(line.isBlank() ? "" : line);
+            if (eol < 0) {
+                break;
+            }
+            start = eol + 1;
+        }
+        int from = 0;
+        int to = lines.size();
+        while (from < to && lines.get(from).isEmpty()) {
+            from++;
+        }
+        while (to > from && lines.get(to - 1).isEmpty()) {
+            to--;
+        }
+        return String.join("\n", lines.subList(from, to));
+    }
+
+    /** Appends each line indented (empty lines stay empty), plus a final newline. */
+    private static void appendIndented(StringBuilder sb, String text, String indent) {
+        int start = 0;
+        while (start <= text.length()) {
+            int eol = text.indexOf('\n', start);
+            int end = eol < 0 ? text.length() : eol;
+            if (end > start) {
+                sb.append(indent).append(text, start, end);
+            }
+            sb.append('\n');
+            if (eol < 0) {
+                break;
+            }
+            start = eol + 1;
+        }
+    }
+
+    static String javaString(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    // ---- imports ----
+
+    /**
+     * Assembles a file: header, package, the imports its code needs, code.
+     *
+     * @param fileName the class the file declares
+     * @param target the export target the content belongs to (which cells' imports are its own)
+     * @param membersInScope the target class whose members the code sees unqualified, or null
+     */
+    private GeneratedFile file(GeneratedFile.Kind kind, TargetName fileName, TargetName target,
+            TargetName membersInScope, List<Placed> parts, StringBuilder code, List<String> extraImports) {
+        Set<String> imports = imports(kind, fileName, target, membersInScope, parts, extraImports);
+        StringBuilder body = new StringBuilder(code.length() + 512)
+                .append("package ").append(fileName.packageName()).append(";\n\n");
+        boolean any = false;
+        for (String i : imports) {
+            if (i.startsWith("static ")) {
+                body.append("import ").append(i).append(";\n");
+                any = true;
+            }
+        }
+        boolean anyStatic = any;
+        for (String i : imports) {
+            if (!i.startsWith("static ")) {
+                if (anyStatic) {
+                    body.append('\n');
+                    anyStatic = false;
+                }
+                body.append("import ").append(i).append(";\n");
+                any = true;
+            }
+        }
+        if (any) {
+            body.append('\n');
+        }
+        body.append(code);
+        Set<String> notebooks = new LinkedHashSet<>();
+        List<CellRef> sources = new ArrayList<>();
+        for (Placed p : parts) {
+            notebooks.add(p.work().notebook.notebookPath());
+            CellRef ref = p.work().cell.cell();
+            if (sources.isEmpty() || !sources.get(sources.size() - 1).equals(ref)) {
+                sources.add(ref);
+            }
+        }
+        String content = GeneratedHeader.render(new ArrayList<>(notebooks), body.toString());
+        String path = fileName.relativePath();
+        return new GeneratedFile(kind, path, content, sources);
+    }
+
+    /** The imports a file needs: sorted keys such as {@code java.util.List}, {@code static a.B.m}. */
+    private Set<String> imports(GeneratedFile.Kind kind, TargetName fileName, TargetName target,
+            TargetName membersInScope, List<Placed> parts, List<String> extraImports) {
+        String pkg = fileName.packageName();
+        Set<String> types = new TreeSet<>();
+        Set<String> names = new TreeSet<>();
+        Set<String> methods = new TreeSet<>();
+        Set<String> declared = new HashSet<>();
+        Set<String> notebooks = new LinkedHashSet<>();
+        for (Placed p : parts) {
+            var used = p.snippet().used();
+            types.addAll(used.types());
+            names.addAll(used.names());
+            methods.addAll(used.methods());
+            declared.addAll(used.declared());
+            notebooks.add(p.work().notebook.notebookPath());
+        }
+        declared.add(fileName.simpleName());
+        Set<String> result = new TreeSet<>();
+        for (String extra : extraImports) {
+            result.add(extra);
+            declared.add(extra.substring(extra.lastIndexOf('.') + 1));
+        }
+
+        // imports written in the notebooks: the target's own cells first, then the others (carried)
+        Map<String, ImportFrom> single = new HashMap<>();
+        Map<String, List<ImportFrom>> staticSingle = new HashMap<>();
+        List<ImportFrom> carriedOnDemand = new ArrayList<>();
+        for (String notebook : notebooks) {
+            for (CellWork w : plan.cellsByNotebook.get(notebook)) {
+                boolean own = target.equals(w.target) && (kind == GeneratedFile.Kind.MAIN
+                        ? w.cell.kind().exportsCode() : w.cell.kind() == ExportKind.TEST);
+                for (ImportLine line : w.parsed.imports()) {
+                    ImportFrom from = new ImportFrom(line, w, own);
+                    if (line.onDemand()) {
+                        if (own) {
+                            result.add(line.key());
+                        } else {
+                            carriedOnDemand.add(from);
+                        }
+                    } else if (line.isStatic()) {
+                        staticSingle.computeIfAbsent(line.simpleName(), k -> new ArrayList<>()).add(from);
+                    } else {
+                        single.merge(line.simpleName(), from, (a, b) -> a.own && !b.own ? a : b);
+                    }
+                }
+            }
+        }
+
+        Set<String> referenced = new TreeSet<>(types);
+        referenced.addAll(names);
+        Set<String> samePackage = packageTypes.getOrDefault(pkg, Set.of());
+        boolean unresolvedType = false;
+        for (String name : referenced) {
+            if (declared.contains(name) || samePackage.contains(name)) {
+                continue;
+            }
+            TypeSymbol exported = exportedType(notebooks, name);
+            if (exported != null) {
+                if (exported.isPublic()) {
+                    result.add(exported.name().qualifiedName());
+                }
+                continue;
+            }
+            ImportFrom written = single.get(name);
+            if (written != null) {
+                use(written, result, kind, fileName, name);
+                continue;
+            }
+            var qualified = defaults.qualify(name);
+            if (qualified.isPresent()) {
+                result.add(qualified.get());
+            } else if (types.contains(name) && !defaults.isJavaLang(name)) {
+                unresolvedType = true;
+            }
+        }
+
+        boolean unresolvedMethod = false;
+        for (String name : methods) {
+            if (declared.contains(name)) {
+                continue;
+            }
+            boolean found = staticMembers(notebooks, name, true, membersInScope, pkg, result);
+            for (ImportFrom written : staticSingle.getOrDefault(name, List.of())) {
+                use(written, result, kind, fileName, name);
+                found = true;
+            }
+            unresolvedMethod |= !found;
+        }
+        for (String name : names) {
+            if (declared.contains(name)) {
+                continue;
+            }
+            staticMembers(notebooks, name, false, membersInScope, pkg, result);
+            for (ImportFrom written : staticSingle.getOrDefault(name, List.of())) {
+                use(written, result, kind, fileName, name);
+            }
+        }
+        for (ImportFrom from : carriedOnDemand) {
+            if (from.line.isStatic() ? unresolvedMethod : unresolvedType) {
+                use(from, result, kind, fileName, null);
+            }
+        }
+        return result;
+    }
+
+    private record ImportFrom(ImportLine line, CellWork work, boolean own) {
+    }
+
+    private void use(ImportFrom from, Set<String> result, GeneratedFile.Kind kind, TargetName file, String name) {
+        if (result.add(from.line.key()) && !from.own && kind == GeneratedFile.Kind.MAIN && !from.work.cell.kind().exportsCode()) {
+            warnings.add(new ExportWarning(from.work.notebook.notebookPath(), from.work.cell.cell(),
+                    "`" + Exporter.render(from.line) + "` (line " + from.line.line() + ") is in a cell that is not exported;"
+                            + " it was carried into " + file.relativePath()
+                            + (name == null ? ", whose code may need it" : ", which uses `" + name + "`")
+                            + ". Put the import in an exported cell to make this explicit."));
+        }
+    }
+
+    private TypeSymbol exportedType(Set<String> notebooks, String name) {
+        for (String notebook : notebooks) {
+            Symbols symbols = symbolsByNotebook.get(notebook);
+            List<TypeSymbol> list = symbols == null ? null : symbols.types.get(name);
+            if (list != null && !list.isEmpty()) {
+                return list.get(0);
+            }
+        }
+        return null;
+    }
+
+    /** Adds static imports of the notebooks' loose members named {@code name}; true when there is one. */
+    private boolean staticMembers(Set<String> notebooks, String name, boolean method, TargetName membersInScope,
+            String pkg, Set<String> result) {
+        boolean found = false;
+        for (String notebook : notebooks) {
+            Symbols symbols = symbolsByNotebook.get(notebook);
+            if (symbols == null) {
+                continue;
+            }
+            for (MemberSymbol m : (method ? symbols.methods : symbols.fields).getOrDefault(name, List.of())) {
+                found = true;
+                if (m.owner().equals(membersInScope)) {
+                    continue;
+                }
+                boolean accessible = m.visibility() == Visibility.PUBLIC
+                        || (m.visibility() == Visibility.PACKAGE && m.owner().packageName().equals(pkg));
+                if (accessible) {
+                    result.add("static " + m.owner().qualifiedName() + "." + name);
+                }
+            }
+        }
+        return found;
+    }
+}

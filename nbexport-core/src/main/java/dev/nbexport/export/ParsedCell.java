@@ -1,0 +1,83 @@
+package dev.nbexport.export;
+
+import com.github.javaparser.Position;
+import com.github.javaparser.ast.body.BodyDeclaration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A cell split into JShell snippets: its imports and its declarations (or, for a test cell of
+ * statements, one block of statements). Offsets index {@link #code()}: the cell's code with
+ * {@code \n} line breaks and its imports blanked out (same lines and columns as the cell).
+ */
+record ParsedCell(ExportCell source, String code, int[] lineStarts, List<ImportLine> imports, List<Snippet> snippets) {
+
+    /** Offset in {@link #code()} of a JavaParser position in the wrapped source. */
+    int offset(Position p, int wrapperLines) {
+        return lineStarts[p.line - 1 - wrapperLines] + p.column - 1;
+    }
+
+    /** What a snippet declares. */
+    enum Kind {
+        TYPE,
+        METHOD,
+        FIELD,
+        /** Statements of a test cell, one {@code @Test} method. */
+        STATEMENTS
+    }
+
+    /**
+     * One declaration (or a test cell's statements).
+     *
+     * @param node the declaration, {@code null} for {@link Kind#STATEMENTS}
+     * @param segmentStart where the snippet's text starts, leading comments included
+     * @param end offset just after the snippet's text (trailing comments on its last line included)
+     * @param name type or method name, first field name; {@code null} for statements
+     * @param keys what the snippet defines in JShell's namespace, for duplicate checks
+     * @param display how messages name it, e.g. {@code method slugify(String)}
+     * @param line cell line of the declaration
+     * @param column column of the declaration
+     * @param used names the snippet refers to
+     */
+    record Snippet(
+            Kind kind,
+            BodyDeclaration<?> node,
+            int segmentStart,
+            int end,
+            String name,
+            List<String> keys,
+            String display,
+            int line,
+            int column,
+            UsedNames used) {
+    }
+
+    /**
+     * An import written in a cell.
+     *
+     * @param name qualified name without {@code .*}
+     */
+    record ImportLine(String name, boolean isStatic, boolean onDemand, int line, int column) {
+
+        /** Simple name (type or static member) imported by a single import. */
+        String simpleName() {
+            return name.substring(name.lastIndexOf('.') + 1);
+        }
+
+        /** Key used to deduplicate and sort: {@code static a.B.c}, {@code a.b.*}. */
+        String key() {
+            return (isStatic ? "static " : "") + name + (onDemand ? ".*" : "");
+        }
+    }
+
+    /**
+     * Simple names a snippet refers to.
+     *
+     * @param types names used as types (type uses, annotations): need an import to compile
+     * @param names unqualified names in expressions: variables, fields or classes
+     * @param methods unqualified method calls
+     * @param declared types, type parameters and methods declared inside the snippet
+     */
+    record UsedNames(Set<String> types, Set<String> names, Set<String> methods, Set<String> declared) {
+    }
+}

@@ -1,0 +1,91 @@
+package dev.nbexport.export;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A validated export target: a fully qualified class name such as {@code com.acme.text.Slugify}.
+ * Every segment is a Java identifier that is not a keyword, so the derived path cannot leave the
+ * source root.
+ */
+public record TargetName(String packageName, String simpleName) implements Comparable<TargetName> {
+
+    private static final Set<String> KEYWORDS = Set.of(
+            "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class",
+            "const", "continue", "default", "do", "double", "else", "enum", "extends", "final",
+            "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int",
+            "interface", "long", "native", "new", "package", "private", "protected", "public",
+            "return", "short", "static", "strictfp", "super", "switch", "synchronized", "this",
+            "throw", "throws", "transient", "try", "void", "volatile", "while", "true", "false",
+            "null", "_", "var", "yield", "record", "sealed", "permits");
+
+    /**
+     * Parses a target, or says why it is not one.
+     *
+     * @return the reason the name is invalid, empty when valid
+     */
+    static Optional<String> problem(String name) {
+        if (name == null || name.isBlank()) {
+            return Optional.of("the target class name is empty");
+        }
+        int dot = name.lastIndexOf('.');
+        if (dot < 0) {
+            return Optional.of("`" + name + "` has no package; exported classes cannot live in the"
+                    + " default package");
+        }
+        for (String segment : name.split("\\.", -1)) {
+            if (!isIdentifier(segment)) {
+                return Optional.of("`" + name + "` is not a fully qualified Java class name ("
+                        + (segment.isEmpty() ? "empty segment" : "`" + segment + "` is not a Java identifier")
+                        + ")");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A valid target; use {@link #problem(String)} first for user input. */
+    static TargetName parse(String name) {
+        problem(name).ifPresent(p -> {
+            throw new IllegalArgumentException(p);
+        });
+        int dot = name.lastIndexOf('.');
+        return new TargetName(name.substring(0, dot), name.substring(dot + 1));
+    }
+
+    static boolean isIdentifier(String s) {
+        if (s.isEmpty() || KEYWORDS.contains(s) || !Character.isJavaIdentifierStart(s.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < s.length(); i++) {
+            if (!Character.isJavaIdentifierPart(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code com.acme.text.Slugify}. */
+    public String qualifiedName() {
+        return packageName + "." + simpleName;
+    }
+
+    /** A sibling class in the same package. */
+    TargetName sibling(String otherSimpleName) {
+        return new TargetName(packageName, otherSimpleName);
+    }
+
+    /** {@code com/acme/text/Slugify.java}. */
+    public String relativePath() {
+        return packageName.replace('.', '/') + "/" + simpleName + ".java";
+    }
+
+    @Override
+    public int compareTo(TargetName o) {
+        return qualifiedName().compareTo(o.qualifiedName());
+    }
+
+    @Override
+    public String toString() {
+        return qualifiedName();
+    }
+}

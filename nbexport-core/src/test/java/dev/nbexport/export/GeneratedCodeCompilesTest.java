@@ -1,0 +1,125 @@
+package dev.nbexport.export;
+
+import static dev.nbexport.export.Notebooks.export;
+import static dev.nbexport.export.Notebooks.notebook;
+import static dev.nbexport.export.Notebooks.plain;
+import static dev.nbexport.export.Notebooks.test;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GeneratedCodeCompilesTest {
+
+    @TempDir
+    Path dir;
+
+    static NotebookSource slugify() {
+        return notebook("notebooks/01_slugify.ipynb", "com.acme.text.Slugify",
+                plain("import static org.junit.jupiter.api.Assertions.*;"),
+                export("""
+                        /** Characters that separate words. */
+                        static final Pattern SEPARATORS = Pattern.compile("[^a-z0-9]+");
+                        """),
+                export("""
+                        /**
+                         * Turns a title into a URL slug.
+                         *
+                         * @param title any text
+                         * @return lower-case words joined by dashes
+                         */
+                        String slugify(String title) {
+                            String lower = title.toLowerCase(Locale.ROOT).strip();
+                            return SEPARATORS.matcher(lower).replaceAll("-").replaceAll("^-|-$", "");
+                        }
+                        """),
+                plain("slugify(\"Hello World\")"),
+                export("""
+                        /** A slug, always valid. */
+                        public record Slug(String value) {
+                            public Slug {
+                                if (!value.equals(slugify(value))) {
+                                    throw new IllegalArgumentException(value);
+                                }
+                            }
+
+                            static Slug of(String title) {
+                                return new Slug(slugify(title));
+                            }
+                        }
+                        """),
+                export("""
+                        List<Slug> slugs(Collection<String> titles) {
+                            return titles.stream().map(Slug::of).collect(Collectors.toList());
+                        }
+
+                        Map<String, Long> counts(List<String> words) {
+                            Function<String, String> key = w -> slugify(w);
+                            return words.stream().collect(Collectors.groupingBy(key, TreeMap::new, Collectors.counting()));
+                        }
+                        """),
+                export("""
+                        static enum Separator {
+                            DASH("-") {
+                                @Override
+                                String join(List<String> words) { return String.join(symbol, words); }
+                            },
+                            UNDERSCORE("_") {
+                                @Override
+                                String join(List<String> words) { return String.join(symbol, words).toUpperCase(); }
+                            };
+
+                            final String symbol;
+
+                            Separator(String symbol) { this.symbol = symbol; }
+
+                            abstract String join(List<String> words);
+                        }
+                        """),
+                export("""
+                        sealed interface Shape permits Circle, Square {
+                            BigDecimal area();
+                        }
+                        record Circle(BigDecimal r) implements Shape {
+                            public BigDecimal area() { return r.multiply(r).multiply(new BigDecimal("3.14")); }
+                        }
+                        record Square(BigDecimal side) implements Shape {
+                            public BigDecimal area() { return side.multiply(side); }
+                        }
+                        """),
+                export("""
+                        String help() {
+                            return \"""
+                                Usage:
+                                  slugify <title>
+                                \""";
+                        }
+
+                        <T extends Comparable<T>> Optional<T> largest(Collection<T> items) {
+                            return items.stream().max(Comparator.naturalOrder());
+                        }
+
+                        Path slugPath(Path dir, String title) throws IOException {
+                            return Files.createDirectories(dir).resolve(slugify(title) + ".md");
+                        }
+                        """),
+                test("""
+                        assertEquals("hello-world", slugify("Hello, World!"));
+                        assertEquals(List.of(new Slug("a"), new Slug("b-c")), slugs(List.of("A", "B c")));
+                        """).named("slugify joins words with dashes"),
+                test("""
+                        @Test
+                        void largestFindsTheMaximum() {
+                            assertEquals(Optional.of(3), largest(List.of(1, 3, 2)));
+                        }
+                        """));
+    }
+
+    @Test
+    void realisticNotebookExportsToCodeThatCompiles() {
+        ExportResult result = Notebooks.export(slugify());
+
+        assertThat(Javac.compile(result, dir)).isEmpty();
+    }
+}
