@@ -1,0 +1,100 @@
+package dev.nbexport.project;
+
+import dev.nbexport.directive.DirectiveParser;
+import dev.nbexport.directive.DirectiveProblem;
+import dev.nbexport.export.ExportResult;
+import dev.nbexport.export.ExportWarning;
+import dev.nbexport.export.Exporter;
+import dev.nbexport.export.GeneratedFile;
+import dev.nbexport.export.NotebookSource;
+import dev.nbexport.sync.FileChange;
+import dev.nbexport.sync.SourceSync;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code nbexport:export}: the project's notebooks become Java sources and tests in the source roots.
+ *
+ * <p>Skips everything when the staleness index shows that no notebook, no output and no setting
+ * changed since the last export. Otherwise reads every notebook once, exports them together (several
+ * notebooks may feed one class), and syncs the roots: only changed files are written, only this
+ * project's stale generated files removed, and nothing at all is written when a hand-edited or
+ * foreign file is in the way.
+ */
+public final class ExportCommand {
+
+    private final Exporter exporter;
+
+    public ExportCommand() {
+        this(new Exporter());
+    }
+
+    public ExportCommand(Exporter exporter) {
+        this.exporter = exporter;
+    }
+
+    public ExportSummary run(ExportRequest request) {
+        long start = System.nanoTime();
+        Path projectDir = request.projectDir().toAbsolutePath().normalize();
+        List<Path> files = new NotebookFinder(request.includes(), request.excludes()).find(request.notebooksDir());
+        ProjectNotebooks reader = new ProjectNotebooks(projectDir, DirectiveParser.standard());
+        String fingerprint = StalenessIndex.sha256(request.fingerprintText().getBytes(StandardCharsets.UTF_8));
+
+        StalenessIndex index = request.indexFile() == null ? StalenessIndex.empty() : StalenessIndex.load(request.indexFile());
+        if (!request.force() && index.upToDate(fingerprint, reader.hashes(files))) {
+            return new ExportSummary(files.size(), true, List.of(), index.outputs().size(), List.of(), List.of(), millis(start));
+        }
+
+        ProjectNotebooks.Loaded loaded = reader.load(files);
+        List<String> problems = new ArrayList<>();
+        List<NotebookSource> sources = new ArrayList<>();
+        for (ProjectNotebook notebook : loaded.notebooks()) {
+            sources.add(ExportSources.of(notebook, problems));
+        }
+        if (!problems.isEmpty()) {
+            throw ProjectNotebooks.problems(problems);
+        }
+        ExportResult result = exporter.export(sources);
+
+        Map<GeneratedFile.Kind, Path> roots = new EnumMap<>(GeneratedFile.Kind.class);
+        roots.put(GeneratedFile.Kind.MAIN, request.mainRoot());
+        roots.put(GeneratedFile.Kind.TEST, request.testRoot());
+        SourceSync sync = new SourceSync(projectDir, reader.path(request.notebooksDir()));
+        List<FileChange> changes = sync.plan(result.files(), roots);
+        sync.apply(changes, request.force());
+
+        List<String> written = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        int unchanged = 0;
+        Map<String, String> outputs = new TreeMap<>();
+        for (FileChange change : changes) {
+            switch (change.action()) {
+                case UNCHANGED -> unchanged++;
+                case CREATE, UPDATE, OVERWRITE_HAND_EDIT, FOREIGN_FILE -> written.add(change.shown());
+                case REMOVE, REMOVE_HAND_EDIT -> removed.add(change.shown());
+            }
+            if (change.wanted() != null) {
+                outputs.put(change.file().toString(), StalenessIndex.stamp(change.file()));
+            }
+        }
+        if (request.indexFile() != null) {
+            Map<String, String> inputs = new TreeMap<>();
+            loaded.notebooks().forEach(n -> inputs.put(n.path(), n.sha256()));
+            new StalenessIndex(fingerprint, inputs, outputs).save(request.indexFile());
+        }
+
+        List<String> warnings = new ArrayList<>();
+        loaded.warnings().stream().map(DirectiveProblem::describe).forEach(warnings::add);
+        result.warnings().stream().map(ExportWarning::toString).forEach(warnings::add);
+        return new ExportSummary(files.size(), false, written, unchanged, removed, warnings, millis(start));
+    }
+
+    private static long millis(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.nbexport.project;
+
+import java.util.List;
+
+/**
+ * What an export did, for the one summary line and the warnings the build shows.
+ *
+ * @param notebooks notebooks found
+ * @param upToDate whether nothing had changed since the last export, so nothing was read
+ * @param written files created or updated
+ * @param unchanged generated files already up to date
+ * @param removed stale generated files removed
+ * @param warnings warnings to show (cells without ids, directives that disagree, …)
+ * @param millis wall time
+ */
+public record ExportSummary(int notebooks, boolean upToDate, List<String> written, int unchanged,
+                            List<String> removed, List<String> warnings, long millis) {
+
+    public ExportSummary {
+        written = List.copyOf(written);
+        removed = List.copyOf(removed);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** {@code 12 notebooks: 3 files written, 20 unchanged, 1 removed (85 ms)}. */
+    public String line() {
+        if (upToDate) {
+            return notebooks + " notebooks unchanged since the last export: nothing to do (" + millis + " ms)";
+        }
+        return notebooks + " notebooks read: " + written.size() + " files written, " + unchanged + " unchanged, "
+                + removed.size() + " removed (" + millis + " ms)";
+    }
+}

@@ -1,0 +1,130 @@
+package dev.nbexport.project;
+
+import dev.nbexport.NbexportException;
+import dev.nbexport.directive.CellDirectives;
+import dev.nbexport.directive.DirectiveParser;
+import dev.nbexport.directive.DirectiveProblem;
+import dev.nbexport.notebook.Cell;
+import dev.nbexport.notebook.CellRef;
+import dev.nbexport.notebook.Notebook;
+import dev.nbexport.notebook.NotebookFormatException;
+import dev.nbexport.notebook.NotebookReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reads a project's notebooks, in parallel, each once: bytes, content hash, notebook model and cell
+ * directives. Problems of all notebooks (unreadable files, directive errors) are gathered and reported
+ * together, so one build shows everything to fix.
+ */
+public final class ProjectNotebooks {
+
+    private final Path projectDir;
+    private final DirectiveParser parser;
+
+    public ProjectNotebooks(Path projectDir, DirectiveParser parser) {
+        this.projectDir = projectDir.toAbsolutePath().normalize();
+        this.parser = parser;
+    }
+
+    /** The notebook files' content hashes by project path, without parsing them. */
+    public Map<String, String> hashes(List<Path> files) {
+        Map<String, String> hashes = new TreeMap<>();
+        files.parallelStream()
+                .map(file -> Map.entry(path(file), StalenessIndex.sha256(bytes(file))))
+                .forEachOrdered(e -> hashes.put(e.getKey(), e.getValue()));
+        return hashes;
+    }
+
+    /**
+     * Reads {@code files}.
+     *
+     * @return the notebooks in the order given, and the warnings found
+     * @throws NbexportException listing every notebook that cannot be read and every directive error
+     */
+    public Loaded load(List<Path> files) {
+        List<Object> results = files.parallelStream().map(this::loadOne).toList();
+        List<ProjectNotebook> notebooks = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        List<DirectiveProblem> warnings = new ArrayList<>();
+        for (Object result : results) {
+            if (result instanceof NotebookFormatException e) {
+                errors.add(e.describe());
+                continue;
+            }
+            ProjectNotebook notebook = (ProjectNotebook) result;
+            notebooks.add(notebook);
+            for (CellDirectives d : notebook.directives()) {
+                for (DirectiveProblem problem : d.problems()) {
+                    if (problem.isError()) {
+                        errors.add(problem.describe());
+                    } else {
+                        warnings.add(problem);
+                    }
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw problems(errors);
+        }
+        return new Loaded(notebooks, warnings);
+    }
+
+    /** The notebooks read, and warnings about their directives. */
+    public record Loaded(List<ProjectNotebook> notebooks, List<DirectiveProblem> warnings) {
+        public Loaded {
+            notebooks = List.copyOf(notebooks);
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /** One exception that lists several problems, each with its own hint. */
+    public static NbexportException problems(List<String> described) {
+        if (described.size() == 1) {
+            String[] parts = described.get(0).split(System.lineSeparator() + "  ", 2);
+            return new NbexportException(parts[0], parts.length > 1 ? parts[1] : "");
+        }
+        StringBuilder message = new StringBuilder().append(described.size()).append(" problems in notebooks:");
+        described.stream().sorted(Comparator.naturalOrder()).forEach(d ->
+                message.append(System.lineSeparator()).append("- ").append(d.replace(System.lineSeparator(), System.lineSeparator() + "  ")));
+        return new NbexportException(message.toString(), "");
+    }
+
+    private Object loadOne(Path file) {
+        String path = path(file);
+        byte[] bytes = bytes(file);
+        try {
+            Notebook notebook = NotebookReader.parse(bytes, path);
+            List<CellDirectives> directives = new ArrayList<>(notebook.cells().size());
+            for (int i = 0; i < notebook.cells().size(); i++) {
+                Cell cell = notebook.cells().get(i);
+                CellRef ref = new CellRef(path, i + 1, cell.id());
+                directives.add(cell.isCode() ? parser.parse(cell.source(), cell.tags(), ref) : CellDirectives.none(ref));
+            }
+            return new ProjectNotebook(file, path, StalenessIndex.sha256(bytes), notebook, directives);
+        } catch (NotebookFormatException e) {
+            return e;
+        }
+    }
+
+    /** A file's path relative to the project, with {@code /} separators. */
+    public String path(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        return absolute.startsWith(projectDir) ? NotebookFinder.slashes(projectDir.relativize(absolute)) : absolute.toString();
+    }
+
+    private static byte[] bytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package dev.nbexport.sync;
+
+import dev.nbexport.NbexportException;
+import dev.nbexport.export.GeneratedFile;
+import dev.nbexport.export.GeneratedHeader;
+import dev.nbexport.io.AtomicFiles;
+import dev.nbexport.project.NotebookFinder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Compares exported files with the source roots and brings the roots in line.
+ *
+ * <p>The rules that keep the user's work safe: a file is only overwritten or removed when its header
+ * shows nbexport generated it and its hash shows nobody edited it since; a file nbexport did not
+ * generate is never touched; a generated file is stale, and removed, only when it came from this
+ * project's notebooks folder. Every refusal is found before anything is written.
+ */
+public final class SourceSync {
+
+    private final Path projectDir;
+    private final String notebooksPrefix;
+
+    /**
+     * @param projectDir the project, for paths shown to the user
+     * @param notebooksPath the notebooks folder relative to the project ({@code notebooks}); only
+     *     generated files whose notebooks lie under it count as this project's
+     */
+    public SourceSync(Path projectDir, String notebooksPath) {
+        this.projectDir = projectDir.toAbsolutePath().normalize();
+        this.notebooksPrefix = notebooksPath.isEmpty() || notebooksPath.endsWith("/") ? notebooksPath : notebooksPath + "/";
+    }
+
+    /** What exporting {@code files} into the roots would change; nothing is written. */
+    public List<FileChange> plan(List<GeneratedFile> files, Map<GeneratedFile.Kind, Path> roots) {
+        List<FileChange> changes = new ArrayList<>();
+        Set<Path> wanted = new HashSet<>();
+        for (GeneratedFile file : files) {
+            Path root = roots.get(file.kind()).toAbsolutePath().normalize();
+            Path target = root.resolve(file.relativePath()).normalize();
+            wanted.add(target);
+            changes.add(compare(root, target, file.content()));
+        }
+        for (Path root : roots.values().stream().map(p -> p.toAbsolutePath().normalize()).distinct().toList()) {
+            for (Path existing : generatedFilesUnder(root)) {
+                if (!wanted.contains(existing)) {
+                    String content = read(existing);
+                    GeneratedHeader header = GeneratedHeader.parse(content).orElseThrow();
+                    if (ours(header)) {
+                        FileChange.Action action = header.intact() ? FileChange.Action.REMOVE : FileChange.Action.REMOVE_HAND_EDIT;
+                        changes.add(new FileChange(root, existing, shown(existing), action, content, null));
+                    }
+                }
+            }
+        }
+        changes.sort(Comparator.comparing(FileChange::shown));
+        return List.copyOf(changes);
+    }
+
+    /**
+     * Carries out {@code changes}: writes created and updated files atomically, removes stale ones
+     * (and the folders that become empty). Refused changes are carried out only with {@code force};
+     * without it, nothing at all is written when any change is refused.
+     *
+     * @throws NbexportException naming every refused file and what to do
+     */
+    public void apply(List<FileChange> changes, boolean force) {
+        List<FileChange> refused = changes.stream().filter(c -> c.action().refused()).toList();
+        if (!refused.isEmpty() && !force) {
+            throw refusal(refused);
+        }
+        for (FileChange change : changes) {
+            switch (change.action()) {
+                case CREATE, UPDATE, OVERWRITE_HAND_EDIT, FOREIGN_FILE ->
+                        AtomicFiles.writeIfChanged(change.file(), change.wanted().getBytes(StandardCharsets.UTF_8));
+                case REMOVE, REMOVE_HAND_EDIT -> remove(change.root(), change.file());
+                case UNCHANGED -> { }
+            }
+        }
+    }
+
+    private FileChange compare(Path root, Path target, String wanted) {
+        if (!Files.exists(target)) {
+            return new FileChange(root, target, shown(target), FileChange.Action.CREATE, null, wanted);
+        }
+        String current = read(target);
+        if (current.equals(wanted)) {
+            return new FileChange(root, target, shown(target), FileChange.Action.UNCHANGED, current, wanted);
+        }
+        FileChange.Action action = GeneratedHeader.parse(current)
+                .map(h -> h.intact() ? FileChange.Action.UPDATE : FileChange.Action.OVERWRITE_HAND_EDIT)
+                .orElse(FileChange.Action.FOREIGN_FILE);
+        return new FileChange(root, target, shown(target), action, current, wanted);
+    }
+
+    private boolean ours(GeneratedHeader header) {
+        if (header.notebooks().isEmpty()) {
+            return false;
+        }
+        for (String notebook : header.notebooks()) {
+            if (!notebook.startsWith(notebooksPrefix)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private NbexportException refusal(List<FileChange> refused) {
+        StringBuilder message = new StringBuilder(refused.size() == 1 ? "Export stopped to keep your work:"
+                : "Export stopped to keep your work in " + refused.size() + " files:");
+        for (FileChange change : refused) {
+            message.append(System.lineSeparator()).append("  ").append(change.shown()).append(": ").append(switch (change.action()) {
+                case OVERWRITE_HAND_EDIT -> "generated file edited by hand; export would overwrite the edit";
+                case REMOVE_HAND_EDIT -> "generated file edited by hand whose cells are gone; export would delete it";
+                default -> "not generated by nbexport, but an exported type or class belongs there";
+            });
+        }
+        boolean foreign = refused.stream().anyMatch(c -> c.action() == FileChange.Action.FOREIGN_FILE);
+        boolean edited = refused.stream().anyMatch(c -> c.action() != FileChange.Action.FOREIGN_FILE);
+        String hint = (edited ? "Run `mvn nbexport:update` to move hand edits back into the notebooks, then export again. " : "")
+                + (foreign ? "Rename or move the hand-written file, or export that cell to another class. " : "")
+                + "To discard the files as they are, run with -Dnbexport.force.";
+        return new NbexportException(message.toString(), hint);
+    }
+
+    /** Every {@code .java} file under {@code root} whose header says nbexport generated it. */
+    private static List<Path> generatedFilesUnder(Path root) {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p))
+                    .filter(SourceSync::startsLikeGenerated)
+                    .map(p -> p.toAbsolutePath().normalize())
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + root, e);
+        }
+    }
+
+    private static boolean startsLikeGenerated(Path file) {
+        byte[] prefix = GeneratedHeader.FIRST_LINE.getBytes(StandardCharsets.UTF_8);
+        byte[] head = new byte[prefix.length + 3];
+        try (InputStream in = Files.newInputStream(file)) {
+            int n = in.readNBytes(head, 0, head.length);
+            String start = new String(head, 0, n, StandardCharsets.UTF_8);
+            return start.startsWith(GeneratedHeader.FIRST_LINE) || start.startsWith("\uFEFF" + GeneratedHeader.FIRST_LINE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static void remove(Path root, Path file) {
+        try {
+            Files.deleteIfExists(file);
+            // tidy the package folders our removal emptied, never beyond them
+            Path dir = file.getParent();
+            while (dir != null && dir.startsWith(root) && !dir.equals(root)) {
+                try (Stream<Path> entries = Files.list(dir)) {
+                    if (entries.findAny().isPresent()) {
+                        break;
+                    }
+                }
+                Files.delete(dir);
+                dir = dir.getParent();
+            }
+        } catch (DirectoryNotEmptyException | NoSuchFileException e) {
+            // someone else is writing there: leave the folder
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + file, e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private String shown(Path file) {
+        return file.startsWith(projectDir) ? NotebookFinder.slashes(projectDir.relativize(file)) : file.toString();
+    }
+}
