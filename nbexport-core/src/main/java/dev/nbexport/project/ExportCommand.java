@@ -1,18 +1,11 @@
 package dev.nbexport.project;
 
 import dev.nbexport.directive.DirectiveParser;
-import dev.nbexport.directive.DirectiveProblem;
-import dev.nbexport.export.ExportResult;
-import dev.nbexport.export.ExportWarning;
 import dev.nbexport.export.Exporter;
-import dev.nbexport.export.GeneratedFile;
-import dev.nbexport.export.NotebookSource;
 import dev.nbexport.sync.FileChange;
-import dev.nbexport.sync.SourceSync;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,7 +34,7 @@ public final class ExportCommand {
     public ExportSummary run(ExportRequest request) {
         long start = System.nanoTime();
         Path projectDir = request.projectDir().toAbsolutePath().normalize();
-        List<Path> files = new NotebookFinder(request.includes(), request.excludes()).find(request.notebooksDir());
+        List<Path> files = request.notebookFiles();
         ProjectNotebooks reader = new ProjectNotebooks(projectDir, DirectiveParser.standard());
         String fingerprint = StalenessIndex.sha256(request.fingerprintText().getBytes(StandardCharsets.UTF_8));
 
@@ -50,29 +43,14 @@ public final class ExportCommand {
             return new ExportSummary(files.size(), true, List.of(), index.outputs().size(), List.of(), List.of(), millis(start));
         }
 
-        ProjectNotebooks.Loaded loaded = reader.load(files);
-        List<String> problems = new ArrayList<>();
-        List<NotebookSource> sources = new ArrayList<>();
-        for (ProjectNotebook notebook : loaded.notebooks()) {
-            sources.add(ExportSources.of(notebook, problems));
-        }
-        if (!problems.isEmpty()) {
-            throw ProjectNotebooks.problems(problems);
-        }
-        ExportResult result = exporter.export(sources);
-
-        Map<GeneratedFile.Kind, Path> roots = new EnumMap<>(GeneratedFile.Kind.class);
-        roots.put(GeneratedFile.Kind.MAIN, request.mainRoot());
-        roots.put(GeneratedFile.Kind.TEST, request.testRoot());
-        SourceSync sync = new SourceSync(projectDir, reader.path(request.notebooksDir()));
-        List<FileChange> changes = sync.plan(result.files(), roots);
-        sync.apply(changes, request.force());
+        ProjectExport export = ProjectExport.plan(request, files, exporter);
+        export.sync().apply(export.changes(), request.force());
 
         List<String> written = new ArrayList<>();
         List<String> removed = new ArrayList<>();
         int unchanged = 0;
         Map<String, String> outputs = new TreeMap<>();
-        for (FileChange change : changes) {
+        for (FileChange change : export.changes()) {
             switch (change.action()) {
                 case UNCHANGED -> unchanged++;
                 case CREATE, UPDATE, OVERWRITE_HAND_EDIT, FOREIGN_FILE -> written.add(change.shown());
@@ -84,14 +62,11 @@ public final class ExportCommand {
         }
         if (request.indexFile() != null) {
             Map<String, String> inputs = new TreeMap<>();
-            loaded.notebooks().forEach(n -> inputs.put(n.path(), n.sha256()));
+            export.notebooks().forEach(n -> inputs.put(n.path(), n.sha256()));
             new StalenessIndex(fingerprint, inputs, outputs).save(request.indexFile());
         }
 
-        List<String> warnings = new ArrayList<>();
-        loaded.warnings().stream().map(DirectiveProblem::describe).forEach(warnings::add);
-        result.warnings().stream().map(ExportWarning::toString).forEach(warnings::add);
-        return new ExportSummary(files.size(), false, written, unchanged, removed, warnings, millis(start));
+        return new ExportSummary(files.size(), false, written, unchanged, removed, export.warnings(), millis(start));
     }
 
     private static long millis(long start) {

@@ -32,6 +32,11 @@ public record ExportRequest(Path projectDir, Path notebooksDir, List<String> inc
         Objects.requireNonNull(toolVersion, "toolVersion");
     }
 
+    /** The notebooks this request covers, sorted by path. */
+    public List<Path> notebookFiles() {
+        return new NotebookFinder(includes, excludes).find(notebooksDir);
+    }
+
     /** Everything that changes what export writes, as one string for the staleness fingerprint. */
     String fingerprintText() {
         return String.join("\n", "nbexport " + toolVersion, "project " + projectDir.toAbsolutePath().normalize(),

@@ -1,10 +1,12 @@
 package dev.nbexport.maven;
 
 import dev.nbexport.NbexportException;
+import dev.nbexport.clean.CleanOptions;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -65,6 +67,24 @@ public abstract class AbstractNbexportMojo extends AbstractMojo {
     @Parameter
     protected List<String> excludes = new ArrayList<>();
 
+    /**
+     * Cell metadata keys that {@code nbexport:clean} (and {@code nbexport:check} with
+     * {@code checkClean}) keep besides {@code tags} and {@code nbexport}.
+     */
+    @Parameter
+    protected List<String> keepCellMetadata = new ArrayList<>();
+
+    /**
+     * Notebook metadata keys that cleaning keeps besides {@code kernelspec}, {@code language_info}
+     * (trimmed to its name) and {@code nbexport}.
+     */
+    @Parameter
+    protected List<String> keepNotebookMetadata = new ArrayList<>();
+
+    /** Whether a clean notebook has no outputs (cleaning removes them). */
+    @Parameter(property = "nbexport.clean.outputs", defaultValue = "false")
+    protected boolean clearOutputs;
+
     /** Skip every nbexport goal. Each goal also has its own {@code nbexport.<goal>.skip}. */
     @Parameter(property = "nbexport.skip", defaultValue = "false")
     protected boolean skip;
@@ -89,6 +109,13 @@ public abstract class AbstractNbexportMojo extends AbstractMojo {
      * found differences). Anything else counts as unexpected.
      */
     protected abstract void runGoal() throws Exception;
+
+    /** What a clean notebook keeps, from {@link #keepCellMetadata}, {@link #keepNotebookMetadata}, {@link #clearOutputs}. */
+    protected final CleanOptions cleanOptions() {
+        return CleanOptions.defaults()
+                .keeping(new HashSet<>(keepCellMetadata), new HashSet<>(keepNotebookMetadata))
+                .withClearOutputs(clearOutputs);
+    }
 
     /** The goal's name, e.g. {@code export}. */
     protected final String goal() {

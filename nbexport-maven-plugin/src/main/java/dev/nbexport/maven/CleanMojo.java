@@ -1,11 +1,8 @@
 package dev.nbexport.maven;
 
 import dev.nbexport.clean.CleanCommand;
-import dev.nbexport.clean.CleanOptions;
 import dev.nbexport.clean.CleanRequest;
 import dev.nbexport.clean.CleanResult;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -28,18 +25,6 @@ public final class CleanMojo extends AbstractNbexportMojo {
     @Parameter(property = "nbexport.clean.check", defaultValue = "false")
     boolean check;
 
-    /** Also remove the outputs of code cells. */
-    @Parameter(property = "nbexport.clean.outputs", defaultValue = "false")
-    boolean clearOutputs;
-
-    /** Cell metadata keys kept besides {@code tags} and {@code nbexport}. */
-    @Parameter
-    List<String> keepCellMetadata = new ArrayList<>();
-
-    /** Notebook metadata keys kept besides {@code kernelspec}, {@code language_info} and {@code nbexport}. */
-    @Parameter
-    List<String> keepNotebookMetadata = new ArrayList<>();
-
     public CleanMojo() {
         super("clean");
     }
@@ -51,11 +36,8 @@ public final class CleanMojo extends AbstractNbexportMojo {
 
     @Override
     protected void runGoal() throws MojoFailureException {
-        CleanOptions options = CleanOptions.defaults()
-                .keeping(new HashSet<>(keepCellMetadata), new HashSet<>(keepNotebookMetadata))
-                .withClearOutputs(clearOutputs);
         CleanResult result = CleanCommand.run(new CleanRequest(basedir.toPath(), notebooks.toPath(),
-                includes, excludes, options, check));
+                includes, excludes, cleanOptions(), check));
         if (check) {
             if (!result.unclean().isEmpty()) {
                 throw new MojoFailureException(result.unclean().size() + " of " + result.notebooks()

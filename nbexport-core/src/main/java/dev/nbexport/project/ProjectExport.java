@@ -1,0 +1,69 @@
+package dev.nbexport.project;
+
+import dev.nbexport.directive.DirectiveParser;
+import dev.nbexport.directive.DirectiveProblem;
+import dev.nbexport.export.ExportResult;
+import dev.nbexport.export.ExportWarning;
+import dev.nbexport.export.Exporter;
+import dev.nbexport.export.GeneratedFile;
+import dev.nbexport.export.NotebookSource;
+import dev.nbexport.sync.FileChange;
+import dev.nbexport.sync.SourceSync;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A project's export worked out in memory: the notebooks read, the files the exporter made, and how
+ * each differs from the source roots. {@code export} carries the changes out; {@code check} reports
+ * them; nothing is written here.
+ *
+ * @param notebooks the notebooks read
+ * @param result what the exporter made
+ * @param changes what that means for each file of the source roots, sorted by path
+ * @param sync the sync that computed the changes, to apply them
+ * @param warnings directive and export warnings, described
+ */
+public record ProjectExport(List<ProjectNotebook> notebooks, ExportResult result, List<FileChange> changes,
+                            SourceSync sync, List<String> warnings) {
+
+    public ProjectExport {
+        notebooks = List.copyOf(notebooks);
+        changes = List.copyOf(changes);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** Reads the notebooks of {@code request}, exports them in memory and compares with the roots. */
+    public static ProjectExport plan(ExportRequest request, Exporter exporter) {
+        return plan(request, request.notebookFiles(), exporter);
+    }
+
+    /** As {@link #plan(ExportRequest, Exporter)}, for the notebook {@code files} already found. */
+    static ProjectExport plan(ExportRequest request, List<Path> files, Exporter exporter) {
+        Path projectDir = request.projectDir().toAbsolutePath().normalize();
+        ProjectNotebooks reader = new ProjectNotebooks(projectDir, DirectiveParser.standard());
+        ProjectNotebooks.Loaded loaded = reader.load(files);
+
+        List<String> problems = new ArrayList<>();
+        List<NotebookSource> sources = new ArrayList<>();
+        for (ProjectNotebook notebook : loaded.notebooks()) {
+            sources.add(ExportSources.of(notebook, problems));
+        }
+        if (!problems.isEmpty()) {
+            throw ProjectNotebooks.problems(problems);
+        }
+        ExportResult result = exporter.export(sources);
+
+        Map<GeneratedFile.Kind, Path> roots = new EnumMap<>(GeneratedFile.Kind.class);
+        roots.put(GeneratedFile.Kind.MAIN, request.mainRoot());
+        roots.put(GeneratedFile.Kind.TEST, request.testRoot());
+        SourceSync sync = new SourceSync(projectDir, reader.path(request.notebooksDir()));
+
+        List<String> warnings = new ArrayList<>();
+        loaded.warnings().stream().map(DirectiveProblem::describe).forEach(warnings::add);
+        result.warnings().stream().map(ExportWarning::toString).forEach(warnings::add);
+        return new ProjectExport(loaded.notebooks(), result, sync.plan(result.files(), roots), sync, warnings);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.nbexport.maven;
+
+import dev.nbexport.clean.CleanCommand;
+import dev.nbexport.clean.CleanRequest;
+import dev.nbexport.clean.CleanResult;
+import dev.nbexport.project.CheckCommand;
+import dev.nbexport.project.SyncProblem;
+import java.util.List;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Fails the build when the notebooks and the exported sources are out of sync: a generated file
+ * that exporting now would change, one edited by hand, a stale one, a missing one; and, with
+ * {@code checkClean}, a notebook that is not clean. Writes nothing. Each problem is shown with its
+ * file, cells, a unified diff and the command that fixes it.
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public final class CheckMojo extends AbstractExportingMojo {
+
+    /** Skip this goal. */
+    @Parameter(property = "nbexport.check.skip", defaultValue = "false")
+    boolean skipCheck;
+
+    /** Also fail when a notebook is not clean (as {@code nbexport:clean} would leave it). */
+    @Parameter(property = "nbexport.check.clean", defaultValue = "false")
+    boolean checkClean;
+
+    public CheckMojo() {
+        super("check");
+    }
+
+    @Override
+    protected boolean skipGoal() {
+        return skipCheck;
+    }
+
+    @Override
+    protected void runGoal() throws MojoFailureException {
+        List<SyncProblem> problems = new CheckCommand().run(exportRequest(false));
+        List<String> unclean = List.of();
+        if (checkClean) {
+            CleanResult clean = CleanCommand.run(new CleanRequest(basedir.toPath(), notebooks.toPath(), includes, excludes,
+                    cleanOptions(), true));
+            unclean = clean.unclean();
+        }
+        if (problems.isEmpty() && unclean.isEmpty()) {
+            getLog().info("Notebooks and exported sources are in sync" + (checkClean ? ", and the notebooks are clean." : "."));
+            return;
+        }
+        for (SyncProblem problem : problems) {
+            getLog().error(problem.describe());
+        }
+        for (String notebook : unclean) {
+            getLog().error(notebook + " is not clean" + System.lineSeparator() + "  Fix: run `mvn nbexport:clean`.");
+        }
+        StringBuilder summary = new StringBuilder();
+        if (!problems.isEmpty()) {
+            summary.append(problems.size()).append(problems.size() == 1 ? " file is" : " files are")
+                    .append(" out of sync with the notebooks");
+        }
+        if (!unclean.isEmpty()) {
+            summary.append(summary.length() > 0 ? "; " : "").append(unclean.size())
+                    .append(unclean.size() == 1 ? " notebook is" : " notebooks are").append(" not clean");
+        }
+        throw new MojoFailureException(summary + " (details above)." + System.lineSeparator() + "  " + fixes(problems, unclean));
+    }
+
+    private static String fixes(List<SyncProblem> problems, List<String> unclean) {
+        StringBuilder fix = new StringBuilder();
+        problems.stream().map(SyncProblem::fix).distinct().forEach(f -> fix.append(fix.length() > 0 ? " " : "")
+                .append(Character.toUpperCase(f.charAt(0))).append(f.substring(1)));
+        if (!unclean.isEmpty()) {
+            fix.append(fix.length() > 0 ? " " : "").append("Run `mvn nbexport:clean` to clean the notebooks.");
+        }
+        return fix.toString();
+    }
+}
