@@ -33,6 +33,7 @@ import com.github.javaparser.ast.stmt.LocalClassDeclarationStmt;
 import com.github.javaparser.ast.stmt.LocalRecordDeclarationStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import com.github.javaparser.ast.type.Type;
 import com.github.javaparser.ast.type.TypeParameter;
 import dev.nbexport.export.ParsedCell.ImportLine;
 import dev.nbexport.export.ParsedCell.Kind;
@@ -59,13 +60,16 @@ final class CellParser {
     /** Both openings are one line: cell code starts on line 2 of the parsed text. */
     static final int WRAPPER_LINES = 1;
 
-    private static final String VAR_NOT_ALLOWED = "\"var\" is not allowed here.";
-
     private final JavaParser parser;
 
-    CellParser(ParserConfiguration.LanguageLevel level) {
+    /**
+     * A parser without JavaParser's language-level validators: the cells already compiled in the
+     * kernel, the grammar still rejects syntax errors, and validation costs about 40% of the parse.
+     * Checks that matter for export (such as {@code var} fields) are done here.
+     */
+    CellParser() {
         this.parser = new JavaParser(new ParserConfiguration()
-                .setLanguageLevel(level)
+                .setLanguageLevel(null)
                 .setAttributeComments(true)
                 .setStoreTokens(true));
     }
@@ -96,7 +100,7 @@ final class CellParser {
                 return parsed;
             }
             ParseResult<CompilationUnit> members = parser.parse(BODY_OPEN + body + "\n}");
-            if (members.getResult().isPresent() && onlyVarProblems(members)) {
+            if (members.isSuccessful()) {
                 declarations(parsed, members.getResult().get(), true, problems);
             } else {
                 syntaxError(cell, furthest(block, members), problems,
@@ -106,7 +110,7 @@ final class CellParser {
             return parsed;
         }
         ParseResult<CompilationUnit> members = parser.parse(BODY_OPEN + body + "\n}");
-        if (members.getResult().isPresent() && onlyVarProblems(members)) {
+        if (members.isSuccessful()) {
             declarations(parsed, members.getResult().get(), false, problems);
             return parsed;
         }
@@ -127,15 +131,6 @@ final class CellParser {
                 "Fix the Java code. Exported cells may hold only imports, types, methods and fields;"
                         + " move statements to a cell without `//| export`.");
         return parsed;
-    }
-
-    private static boolean onlyVarProblems(ParseResult<CompilationUnit> result) {
-        for (Problem p : result.getProblems()) {
-            if (!p.getMessage().equals(VAR_NOT_ALLOWED)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static ParseResult<CompilationUnit> furthest(ParseResult<CompilationUnit> a, ParseResult<CompilationUnit> b) {
@@ -340,7 +335,7 @@ final class CellParser {
         if (member instanceof FieldDeclaration field) {
             List<String> keys = new ArrayList<>();
             for (VariableDeclarator v : field.getVariables()) {
-                if (v.getType().isVarType()) {
+                if (isVar(v.getType())) {
                     Position at = v.getType().getBegin().orElseThrow();
                     problems.add(new ExportProblem(cell.cell(), cell.cellLine(at.line - WRAPPER_LINES), at.column,
                             "`var " + v.getNameAsString() + "`: a field exported from JShell needs its type"
@@ -359,6 +354,13 @@ final class CellParser {
         problems.add(new ExportProblem(cell.cell(), line, column,
                 "cannot export this declaration here", "Move it into a class or interface."));
         return null;
+    }
+
+    /** Without the Java 10 post-processor, {@code var} parses as a class type named var. */
+    private static boolean isVar(Type type) {
+        return type.isVarType()
+                || (type instanceof ClassOrInterfaceType t && t.getScope().isEmpty()
+                        && t.getTypeArguments().isEmpty() && t.getNameAsString().equals("var"));
     }
 
     /** {@code Map<String, List<X>>} → {@code Map}: JShell and javac tell overloads apart by erasure. */

@@ -1,6 +1,5 @@
 package dev.nbexport.export;
 
-import com.github.javaparser.ParserConfiguration.LanguageLevel;
 import dev.nbexport.export.ParsedCell.ImportLine;
 import dev.nbexport.export.ParsedCell.Kind;
 import dev.nbexport.export.ParsedCell.Snippet;
@@ -37,29 +36,10 @@ public final class Exporter {
     private final ThreadLocal<CellParser> parsers;
     private final DefaultImports defaults;
 
-    /** An exporter for Java 17 sources. */
+    /** An exporter; cells may use any Java syntax up to the latest JavaParser knows. */
     public Exporter() {
-        this(17);
-    }
-
-    /**
-     * An exporter for the given Java release (17 or later): the language level cells are parsed at.
-     */
-    public Exporter(int javaRelease) {
-        LanguageLevel level = languageLevel(javaRelease);
-        this.parsers = ThreadLocal.withInitial(() -> new CellParser(level));
+        this.parsers = ThreadLocal.withInitial(CellParser::new);
         this.defaults = DefaultImports.jdk();
-    }
-
-    private static LanguageLevel languageLevel(int release) {
-        if (release < 17) {
-            throw new IllegalArgumentException("Java release " + release + " is not supported; use 17 or later");
-        }
-        try {
-            return LanguageLevel.valueOf("JAVA_" + release);
-        } catch (IllegalArgumentException e) {
-            return LanguageLevel.CURRENT;
-        }
     }
 
     /**
@@ -71,7 +51,8 @@ public final class Exporter {
         List<NotebookSource> sorted = new ArrayList<>(notebooks);
         sorted.sort(Comparator.comparing(NotebookSource::notebookPath));
         List<ExportProblem> problems = new ArrayList<>();
-        Set<ExportWarning> warnings = new TreeSet<>();
+        // written by parallel emitters
+        Set<ExportWarning> warnings = new java.util.concurrent.ConcurrentSkipListSet<>();
 
         List<CellWork> work = targets(sorted, problems, warnings);
         parse(work, problems);

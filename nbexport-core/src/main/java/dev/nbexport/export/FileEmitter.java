@@ -27,6 +27,7 @@ import java.util.TreeSet;
 final class FileEmitter {
 
     private static final String INDENT = "    ";
+    private static final int PARALLEL_THRESHOLD = 32;
     private static final String JUNIT_TEST = "org.junit.jupiter.api.Test";
     private static final String JUNIT_DISPLAY_NAME = "org.junit.jupiter.api.DisplayName";
 
@@ -116,16 +117,22 @@ final class FileEmitter {
     }
 
     List<GeneratedFile> emit() {
-        List<GeneratedFile> files = new ArrayList<>();
+        List<java.util.function.Supplier<GeneratedFile>> jobs = new ArrayList<>();
         for (Map.Entry<TargetName, List<Placed>> e : plan.members.entrySet()) {
-            files.add(targetClass(e.getKey(), e.getValue()));
+            jobs.add(() -> targetClass(e.getKey(), e.getValue()));
         }
         for (Map.Entry<TargetName, Placed> e : plan.types.entrySet()) {
-            files.add(typeFile(e.getKey(), e.getValue()));
+            jobs.add(() -> typeFile(e.getKey(), e.getValue()));
         }
         for (Map.Entry<TargetName, List<Placed>> e : plan.tests.entrySet()) {
-            files.add(testFile(e.getKey(), e.getValue()));
+            jobs.add(() -> testFile(e.getKey(), e.getValue()));
         }
+        // files are independent; the order is restored by the sort below
+        var stream = jobs.stream();
+        if (jobs.size() >= PARALLEL_THRESHOLD) {
+            stream = stream.parallel();
+        }
+        List<GeneratedFile> files = new ArrayList<>(stream.map(java.util.function.Supplier::get).toList());
         files.sort(Comparator.comparing(GeneratedFile::kind).thenComparing(GeneratedFile::relativePath));
         return files;
     }

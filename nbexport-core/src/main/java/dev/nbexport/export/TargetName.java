@@ -81,7 +81,15 @@ public record TargetName(String packageName, String simpleName) implements Compa
 
     @Override
     public int compareTo(TargetName o) {
-        return qualifiedName().compareTo(o.qualifiedName());
+        // same order as comparing qualified names, without building them
+        int c = packageName.compareTo(o.packageName);
+        if (c != 0) {
+            if (packageName.startsWith(o.packageName) || o.packageName.startsWith(packageName)) {
+                return qualifiedName().compareTo(o.qualifiedName());
+            }
+            return c;
+        }
+        return simpleName.compareTo(o.simpleName);
     }
 
     @Override

@@ -122,4 +122,82 @@ class GeneratedCodeCompilesTest {
 
         assertThat(Javac.compile(result, dir)).isEmpty();
     }
+
+    @Test
+    void twoTargetsReferringToEachOtherCompile() {
+        NotebookSource money = notebook("notebooks/02_money.ipynb", "com.acme.money.Money",
+                export("""
+                        record Amount(BigDecimal value, String currency) {
+                            public Amount plus(Amount other) {
+                                return new Amount(value.add(other.value), currency);
+                            }
+                            public String show() { return format(this); }
+                        }
+                        """),
+                export("""
+                        String format(Amount a) {
+                            return a.value().setScale(2, RoundingMode.HALF_UP) + " " + a.currency();
+                        }
+                        """).to("com.acme.money.format.Formats"),
+                export("""
+                        Amount parse(String text) {
+                            String[] parts = text.split(" ");
+                            return new Amount(new BigDecimal(parts[0]), parts[1]);
+                        }
+                        int SCALE = 2;
+                        """),
+                export("""
+                        Map<String, Amount> totals(List<Amount> amounts) {
+                            return amounts.stream().collect(Collectors.toMap(Amount::currency, a -> a, Amount::plus, TreeMap::new));
+                        }
+                        String report(List<Amount> amounts) {
+                            return totals(amounts).values().stream().map(a -> format(a)).collect(Collectors.joining(", "))
+                                    + " (scale " + SCALE + ")";
+                        }
+                        """).to("com.acme.money.format.Formats"),
+                test("""
+                        assertEquals("3.50 EUR", format(parse("1.5 EUR").plus(parse("2 EUR"))));
+                        assertEquals("1.00 EUR, 2.00 USD (scale 2)", report(List.of(parse("2 USD"), parse("1 EUR"))));
+                        """),
+                test("""
+                        Amount a = parse("1 EUR");
+                        assertEquals(a.show(), format(a));
+                        """).to("com.acme.money.format.Formats"),
+                plain("import static org.junit.jupiter.api.Assertions.assertEquals;"));
+        NotebookSource more = notebook("notebooks/03_more.ipynb", "com.acme.money.Money",
+                export("""
+                        import java.time.LocalDate;
+
+                        record Dated(LocalDate on, Amount amount) {}
+                        """));
+
+        ExportResult result = Notebooks.export(more, money);
+
+        assertThat(Javac.compile(result, dir)).isEmpty();
+        assertThat(result.files()).extracting(GeneratedFile::relativePath).containsExactly(
+                "com/acme/money/Amount.java", "com/acme/money/Dated.java", "com/acme/money/Money.java",
+                "com/acme/money/format/Formats.java",
+                "com/acme/money/MoneyNotebookTest.java", "com/acme/money/format/FormatsNotebookTest.java");
+    }
+
+    @Test
+    void generatedTestsPassWhenRun(@TempDir Path other) throws Exception {
+        ExportResult result = Notebooks.export(slugify());
+        assertThat(Javac.compile(result, other)).isEmpty();
+
+        try (var loader = new java.net.URLClassLoader(new java.net.URL[] {
+                other.resolve("classes").toUri().toURL(), other.resolve("test-classes").toUri().toURL()},
+                getClass().getClassLoader())) {
+            Class<?> tests = loader.loadClass("com.acme.text.SlugifyNotebookTest");
+            var constructor = tests.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            Object instance = constructor.newInstance();
+            for (var method : tests.getDeclaredMethods()) {
+                if (method.isAnnotationPresent(Test.class)) {
+                    method.setAccessible(true);
+                    method.invoke(instance);
+                }
+            }
+        }
+    }
 }
