@@ -1,5 +1,6 @@
 package dev.nbexport.export;
 
+import dev.nbexport.directive.ExportKind;
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.JavaToken;
 import com.github.javaparser.ParseStart;

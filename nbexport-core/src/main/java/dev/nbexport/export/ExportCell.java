@@ -1,5 +1,6 @@
 package dev.nbexport.export;
 
+import dev.nbexport.directive.ExportKind;
 import dev.nbexport.notebook.CellRef;
 import java.util.Arrays;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package dev.nbexport.export;
 
+import dev.nbexport.directive.ExportKind;
 import dev.nbexport.export.ParsedCell.ImportLine;
 import dev.nbexport.export.ParsedCell.Kind;
 import dev.nbexport.export.ParsedCell.Snippet;

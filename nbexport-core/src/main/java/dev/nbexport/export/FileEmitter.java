@@ -1,5 +1,6 @@
 package dev.nbexport.export;
 
+import dev.nbexport.directive.ExportKind;
 import com.github.javaparser.ast.Modifier;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;

@@ -4,7 +4,7 @@ import dev.nbexport.directive.CellDirectives;
 import dev.nbexport.directive.Directive;
 import dev.nbexport.directive.FoundDirective;
 import dev.nbexport.export.ExportCell;
-import dev.nbexport.export.ExportKind;
+import dev.nbexport.directive.ExportKind;
 import dev.nbexport.export.NotebookSource;
 import dev.nbexport.notebook.CellRef;
 import java.util.ArrayList;
@@ -50,7 +50,7 @@ public final class ExportSources {
     }
 
     private static ExportCell cell(CellDirectives d) {
-        ExportKind kind = ExportKind.valueOf(d.exportKind().name());
+        ExportKind kind = d.exportKind();
         int directiveLine = 0;
         for (Directive directive : List.of(Directive.EXPORT, Directive.EXPORTI, Directive.EXPORTS, Directive.TEST)) {
             Optional<FoundDirective> found = d.get(directive);

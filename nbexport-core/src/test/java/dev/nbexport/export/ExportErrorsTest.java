@@ -1,5 +1,6 @@
 package dev.nbexport.export;
 
+import dev.nbexport.directive.ExportKind;
 import static dev.nbexport.export.Notebooks.export;
 import static dev.nbexport.export.Notebooks.notebook;
 import static dev.nbexport.export.Notebooks.plain;
