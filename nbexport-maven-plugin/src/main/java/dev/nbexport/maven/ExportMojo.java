@@ -2,7 +2,9 @@ package dev.nbexport.maven;
 
 import dev.nbexport.project.ExportCommand;
 import dev.nbexport.project.ExportSummary;
+import org.codehaus.plexus.build.BuildContext;
 import java.nio.file.Path;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -30,6 +32,10 @@ public final class ExportMojo extends AbstractExportingMojo {
     @Parameter(property = "nbexport.force", defaultValue = "false")
     boolean force;
 
+    /** The IDE's view of the build (m2e); a no-op on the command line. */
+    @Component
+    BuildContext buildContext;
+
     public ExportMojo() {
         super("export");
     }
@@ -45,6 +51,8 @@ public final class ExportMojo extends AbstractExportingMojo {
 
         addSourceRoot(mainRoot(), false);
         addSourceRoot(testRoot(), true);
+        summary.written().forEach(file -> buildContext.refresh(basedir.toPath().resolve(file).toFile()));
+        summary.removed().forEach(file -> buildContext.refresh(basedir.toPath().resolve(file).toFile()));
         summary.warnings().forEach(getLog()::warn);
         summary.written().forEach(file -> getLog().debug("Wrote " + file));
         summary.removed().forEach(file -> getLog().info("Removed stale " + file));
