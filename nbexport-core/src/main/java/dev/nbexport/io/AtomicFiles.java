@@ -10,7 +10,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.Set;
 
 /**
  * Writes files so that a reader never sees half a file: the bytes go to a temporary file beside the
@@ -39,6 +42,21 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * A temporary file is created readable by its owner only; the file it replaces keeps its own
+     * permissions, and a new file gets the usual {@code rw-r--r--}.
+     */
+    private static void keepPermissions(Path target, Path temp) throws IOException {
+        try {
+            Set<PosixFilePermission> permissions = Files.exists(target)
+                    ? Files.getPosixFilePermissions(target)
+                    : PosixFilePermissions.fromString("rw-r--r--");
+            Files.setPosixFilePermissions(temp, permissions);
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: nothing to keep
+        }
+    }
+
     /** Replaces {@code file} with {@code content} atomically. */
     public static void write(Path file, byte[] content) throws IOException {
         Path target = file.toAbsolutePath();
@@ -46,6 +64,7 @@ public final class AtomicFiles {
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
+            keepPermissions(target, temp);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {
