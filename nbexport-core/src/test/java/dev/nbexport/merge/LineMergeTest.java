@@ -73,9 +73,9 @@ class LineMergeTest {
                     String o = text(ours);
                     String t = text(theirs);
                     LineMerge.Result ourMerge = LineMerge.merge(b, o, t);
-                    GitMerge gitMerge = gitMergeFile(dir, b, o, t);
-                    if (ourMerge.clean() && gitMerge.clean()) {
-                        assertThat(ourMerge.text()).isEqualTo(gitMerge.text());
+                    String gitMerge = Git.mergeFile(dir, b, o, t, false);
+                    if (ourMerge.clean() && !gitMerge.contains("<<<<<<<")) {
+                        assertThat(ourMerge.text()).isEqualTo(gitMerge);
                     }
                 });
     }
@@ -86,23 +86,4 @@ class LineMergeTest {
         return out.toString();
     }
 
-    private record GitMerge(String text, boolean clean) {}
-
-    static GitMerge gitMergeFile(Path dir, String base, String ours, String theirs) {
-        try {
-            Path b = Files.writeString(dir.resolve("base"), base);
-            Path o = Files.writeString(dir.resolve("ours"), ours);
-            Path t = Files.writeString(dir.resolve("theirs"), theirs);
-            List<String> command = new ArrayList<>(List.of("git", "merge-file", "-p", o.toString(), b.toString(), t.toString()));
-            Process git = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(git.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            return new GitMerge(out, git.exitValue() == 0);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }
