@@ -80,7 +80,8 @@ public final class NotebookConflictRepair {
 
     private static Notebook side(String text, int[] lines, String side, String label, String displayName) {
         try {
-            return NotebookReader.parse(text.getBytes(StandardCharsets.UTF_8), displayName);
+            // git's line merge may have spliced fields of two cells into one: put it back into shape
+            return CellShape.normalize(NotebookReader.parse(text.getBytes(StandardCharsets.UTF_8), displayName));
         } catch (NotebookFormatException e) {
             String where = e.where();
             String problem = e.getMessage();

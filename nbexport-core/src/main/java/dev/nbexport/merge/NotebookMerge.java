@@ -131,7 +131,7 @@ public final class NotebookMerge {
         if (lines.clean()) {
             try {
                 Notebook merged = NotebookReader.parse(lines.text().getBytes(StandardCharsets.UTF_8), displayName);
-                if (!hasDuplicateIds(merged)) {
+                if (!hasDuplicateIds(merged) && merged.cells().stream().allMatch(CellShape::isValid)) {
                     return MergeResult.ofText(merged, lines.text(), 0, List.of());
                 }
             } catch (NotebookFormatException e) {
@@ -256,7 +256,7 @@ public final class NotebookMerge {
 
         void clean(List<Cell> merged) {
             flush();
-            cells.addAll(merged);
+            merged.forEach(cell -> cells.add(CellShape.normalize(cell)));
         }
 
         void conflict(List<Cell> ours, List<Cell> theirs) {
@@ -266,8 +266,8 @@ public final class NotebookMerge {
                 clean(theirs);
             } else {
                 pending = true;
-                pendingOurs.addAll(ours);
-                pendingTheirs.addAll(theirs);
+                ours.forEach(cell -> pendingOurs.add(CellShape.normalize(cell)));
+                theirs.forEach(cell -> pendingTheirs.add(CellShape.normalize(cell)));
             }
         }
 

@@ -240,6 +240,20 @@ class NotebookMergeTest {
     }
 
     @Test
+    void keepsACellWhoseTypeChangedInTheShapeNbformatRequires() {
+        Notebook ours = base.withCell(0, markdown("c0", "now markdown"));
+        Notebook theirs = base.withCell(0, base.cells().get(0).with("outputs", new Json.JsonArray(List.of(
+                Json.JsonObject.EMPTY.with("name", Json.string("stdout")).with("output_type", Json.string("stream"))
+                        .with("text", Json.string("x\n"))))));
+
+        MergeResult result = NotebookMerge.merge(base, ours, theirs, OPTIONS.preferring(Side.THEIRS));
+
+        Cell merged = result.notebook().cells().get(0);
+        assertThat(merged.type()).isEqualTo(CellType.MARKDOWN);
+        assertThat(merged.json().members()).doesNotContainKeys("outputs", "execution_count");
+    }
+
+    @Test
     void alignsCellsWithoutIdsByTypeAndSource() {
         Notebook old = notebook(code(null, "a"), markdown(null, "b"), code(null, "c")).with("nbformat_minor", JsonNumber.of(4));
         Notebook ours = inserted(old, 0, code(null, "first"));
