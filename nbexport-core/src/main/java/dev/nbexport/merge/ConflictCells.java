@@ -4,7 +4,9 @@ import dev.nbexport.notebook.Cell;
 import dev.nbexport.notebook.CellType;
 import dev.nbexport.notebook.Notebook;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Conflict marker cells: markdown cells whose whole source is a git conflict marker line. A conflict
@@ -111,10 +113,52 @@ final class ConflictCells {
             if (side == Side.OURS) {
                 result.addAll(cells.subList(i + 1, separator));
             } else {
-                result.addAll(cells.subList(separator + 1, end));
+                result.addAll(withOriginalIds(cells.subList(separator + 1, end), cells.subList(i + 1, separator)));
             }
             i = end + 1;
         }
-        return notebook.withCells(result);
+        return notebook.withCells(unclash(result));
+    }
+
+    /**
+     * Theirs' copy of a cell in a conflict got a new id ({@code id-1}) because ours' copy kept the id;
+     * when ours' copy goes, theirs' gets its id back, so the cell markers of exported code still find it.
+     */
+    private static List<Cell> withOriginalIds(List<Cell> kept, List<Cell> dropped) {
+        Set<String> droppedIds = new HashSet<>();
+        dropped.forEach(cell -> droppedIds.add(cell.id()));
+        List<Cell> result = new ArrayList<>(kept.size());
+        for (Cell cell : kept) {
+            String id = cell.id();
+            int dash = id == null ? -1 : id.lastIndexOf('-');
+            if (dash > 0 && id.substring(dash + 1).chars().allMatch(Character::isDigit) && dash < id.length() - 1
+                    && droppedIds.contains(id.substring(0, dash))) {
+                cell = cell.withId(id.substring(0, dash));
+            }
+            result.add(cell);
+        }
+        return result;
+    }
+
+    /** Ids made unique again, should restoring one have clashed with a cell elsewhere. */
+    private static List<Cell> unclash(List<Cell> cells) {
+        Set<String> used = new HashSet<>();
+        cells.forEach(cell -> used.add(cell.id()));
+        Set<String> seen = new HashSet<>();
+        List<Cell> result = new ArrayList<>(cells.size());
+        for (Cell cell : cells) {
+            String id = cell.id();
+            if (id != null && !seen.add(id)) {
+                String fresh = id;
+                for (int n = 1; used.contains(fresh); n++) {
+                    fresh = id + "-" + n;
+                }
+                used.add(fresh);
+                seen.add(fresh);
+                cell = cell.withId(fresh);
+            }
+            result.add(cell);
+        }
+        return result;
     }
 }
