@@ -145,21 +145,16 @@ public final class MergeDriverMain {
         for (Path file : files) {
             String name = file.toString();
             try {
-                MergeResult result = NotebookConflictRepair.repair(read(file, name), name, options);
-                boolean written = AtomicFiles.writeIfChanged(file, result.toBytes());
-                result.notes().forEach(note -> err.println("nbexport: " + name + ": " + note));
-                if (result.isClean()) {
-                    out.println(name + ": " + (written ? "repaired, no conflicts left" : "nothing to repair"));
-                } else {
-                    out.println(name + ": " + (written ? "repaired, " : "") + conflicts(result.conflicts())
-                            + " left as marker cells (<<<<<<< … ======= … >>>>>>>): resolve them in Jupyter,"
-                            + " or run fix again with --ours or --theirs");
+                FixCommand.Outcome outcome = FixCommand.fix(file, name, options);
+                outcome.notes().forEach(note -> err.println("nbexport: " + name + ": " + note));
+                out.println(outcome.describe());
+                if (outcome.conflicts() > 0) {
                     status = Math.max(status, CONFLICTS);
                 }
             } catch (NbexportException e) {
                 err.println("nbexport: " + e.describe());
                 status = BAD_INPUT;
-            } catch (IOException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 err.println("nbexport: " + name + ": " + e);
                 status = BAD_INPUT;
             }
@@ -167,7 +162,7 @@ public final class MergeDriverMain {
         return status;
     }
 
-    private static byte[] read(Path file, String name) throws IOException {
+    static byte[] read(Path file, String name) throws IOException {
         try {
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {

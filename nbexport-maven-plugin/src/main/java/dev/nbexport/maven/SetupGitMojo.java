@@ -1,0 +1,88 @@
+package dev.nbexport.maven;
+
+import dev.nbexport.git.GitSetup;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Installs nbexport's git integration into the project's repository, in one command: the cell-aware
+ * notebook merge driver (in the repository's own git config), {@code *.ipynb merge=nbexport} in
+ * {@code .gitattributes}, and with {@code -Dnbexport.git.hook} a pre-commit hook that runs the same
+ * clean check as CI. Running it again changes nothing; existing hooks and attributes are kept.
+ */
+@Mojo(name = "setup-git", threadSafe = true)
+public final class SetupGitMojo extends AbstractNbexportMojo {
+
+    /** Skip this goal. */
+    @Parameter(property = "nbexport.setup-git.skip", defaultValue = "false")
+    boolean skipSetupGit;
+
+    /** Also install a pre-commit hook that fails the commit while a notebook is not clean. */
+    @Parameter(property = "nbexport.git.hook", defaultValue = "false")
+    boolean hook;
+
+    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+    PluginDescriptor plugin;
+
+    public SetupGitMojo() {
+        super("setup-git");
+    }
+
+    @Override
+    protected boolean skipGoal() {
+        return skipSetupGit;
+    }
+
+    @Override
+    protected void runGoal() throws MojoFailureException {
+        String driver = "java -cp " + quote(driverClasspath())
+                + " dev.nbexport.merge.MergeDriverMain merge-driver %O %A %B %L %P";
+        String hookCommand = hook ? maven() + " -q -f " + quote(new File(basedir, "pom.xml").getAbsolutePath())
+                + " nbexport:clean -Dnbexport.clean.check" : null;
+        for (String line : GitSetup.install(new GitSetup.Request(basedir.toPath(), driver, hookCommand))) {
+            getLog().info(line);
+        }
+    }
+
+    /** nbexport-core and jackson-core: all the merge driver loads, so git's call per file starts fast. */
+    private String driverClasspath() throws MojoFailureException {
+        List<String> entries = new ArrayList<>();
+        for (Artifact artifact : plugin.getArtifacts()) {
+            String key = artifact.getGroupId() + ":" + artifact.getArtifactId();
+            if (key.equals("dev.nbexport:nbexport-core") || key.equals("com.fasterxml.jackson.core:jackson-core")) {
+                entries.add(artifact.getFile().getAbsolutePath());
+            }
+        }
+        if (entries.size() != 2) {
+            throw new MojoFailureException("cannot find nbexport-core and jackson-core among the plugin's artifacts: " + entries);
+        }
+        entries.sort(null);
+        return String.join(File.pathSeparator, entries);
+    }
+
+    /** The project's Maven Wrapper when it has one (nearest folder up), else {@code mvn}. */
+    private String maven() {
+        for (Path dir = basedir.toPath().toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path wrapper = dir.resolve("mvnw");
+            if (Files.isExecutable(wrapper)) {
+                return quote(wrapper.toString());
+            }
+            if (Files.exists(dir.resolve(".git"))) {
+                break;
+            }
+        }
+        return "mvn";
+    }
+
+    private static String quote(String value) {
+        return value.matches("[A-Za-z0-9_./:=@%+-]+") ? value : "'" + value.replace("'", "'\\''") + "'";
+    }
+}
