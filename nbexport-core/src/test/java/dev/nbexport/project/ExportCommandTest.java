@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -312,5 +313,28 @@ class ExportCommandTest {
                 .hasMessageContaining("notebooks/01_broken.ipynb")
                 .hasMessageContaining("notebooks/02_bad.ipynb, cell 1 (id b1)");
         assertThat(project.resolve("src")).doesNotExist();
+    }
+
+    @Test
+    @Disabled("bug: SourceSync.ours() counts every generated file whose notebook lies under the notebooks folder as"
+            + " this run's, so an export with includes/excludes removes the files of notebooks it did not read;"
+            + " two executions with disjoint includes into one source root delete each other's files on every build")
+    void anExportLeavesAloneTheFilesOfNotebooksItsIncludesLeaveOut() throws Exception {
+        textNotebook("1");
+        notebook("notebooks/02_more.ipynb", code("b1", "//| default_exp com.acme.more.More"),
+                code("b2", "//| export\npublic static int two() {\n    return 2;\n}"));
+        ExportRequest core = new ExportRequest(project, project.resolve("notebooks"), List.of("01_*"), List.of(),
+                project.resolve("src/main/java"), project.resolve("src/test/java"), false,
+                project.resolve("target/nbexport/core.index"), "1.0-test");
+        ExportRequest more = new ExportRequest(project, project.resolve("notebooks"), List.of("02_*"), List.of(),
+                project.resolve("src/main/java"), project.resolve("src/test/java"), false,
+                project.resolve("target/nbexport/more.index"), "1.0-test");
+        run(core);
+
+        ExportSummary summary = run(more);
+
+        assertThat(summary.removed()).isEmpty();
+        assertThat(project.resolve(TEXT)).exists();
+        assertThat(project.resolve("src/main/java/com/acme/more/More.java")).exists();
     }
 }
