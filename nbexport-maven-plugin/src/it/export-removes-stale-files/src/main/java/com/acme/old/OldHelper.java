@@ -1,0 +1,5 @@
+package com.acme.old;
+
+/** Written by hand next to a generated class. */
+class OldHelper {
+}
