@@ -43,7 +43,7 @@ public final class ExportCommand {
             return new ExportSummary(files.size(), true, List.of(), index.outputs().size(), List.of(), List.of(), millis(start));
         }
 
-        ProjectExport export = ProjectExport.plan(request, files, exporter);
+        ProjectExport export = ProjectExport.plan(request, files, exporter, index);
         export.sync().apply(export.changes(), request.force());
 
         List<String> written = new ArrayList<>();

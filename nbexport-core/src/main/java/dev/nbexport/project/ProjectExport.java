@@ -12,6 +12,8 @@ import dev.nbexport.sync.SourceSync;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -37,11 +39,15 @@ public record ProjectExport(List<ProjectNotebook> notebooks, ExportResult result
 
     /** Reads the notebooks of {@code request}, exports them in memory and compares with the roots. */
     public static ProjectExport plan(ExportRequest request, Exporter exporter) {
-        return plan(request, request.notebookFiles(), exporter);
+        StalenessIndex index = request.indexFile() == null ? StalenessIndex.empty() : StalenessIndex.load(request.indexFile());
+        return plan(request, request.notebookFiles(), exporter, index);
     }
 
-    /** As {@link #plan(ExportRequest, Exporter)}, for the notebook {@code files} already found. */
-    static ProjectExport plan(ExportRequest request, List<Path> files, Exporter exporter) {
+    /**
+     * As {@link #plan(ExportRequest, Exporter)}, for the notebook {@code files} already found; the
+     * files {@code index} says the last run wrote are checked for staleness too.
+     */
+    static ProjectExport plan(ExportRequest request, List<Path> files, Exporter exporter, StalenessIndex index) {
         Path projectDir = request.projectDir().toAbsolutePath().normalize();
         ProjectNotebooks reader = new ProjectNotebooks(projectDir, DirectiveParser.standard());
         ProjectNotebooks.Loaded loaded = reader.load(files);
@@ -64,6 +70,10 @@ public record ProjectExport(List<ProjectNotebook> notebooks, ExportResult result
         List<String> warnings = new ArrayList<>();
         loaded.warnings().stream().map(DirectiveProblem::describe).forEach(warnings::add);
         result.warnings().stream().map(ExportWarning::toString).forEach(warnings::add);
-        return new ProjectExport(loaded.notebooks(), result, sync.plan(result.files(), roots), sync, warnings);
+        Set<String> read = new HashSet<>();
+        loaded.notebooks().forEach(n -> read.add(n.path()));
+        List<Path> previouslyWritten = index.outputs().keySet().stream().map(Path::of).toList();
+        return new ProjectExport(loaded.notebooks(), result, sync.plan(result.files(), roots, read, previouslyWritten),
+                sync, warnings);
     }
 }

@@ -14,10 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -44,8 +46,25 @@ public final class SourceSync {
         this.notebooksPrefix = notebooksPath.isEmpty() || notebooksPath.endsWith("/") ? notebooksPath : notebooksPath + "/";
     }
 
-    /** What exporting {@code files} into the roots would change; nothing is written. */
+    /**
+     * What exporting {@code files} into the roots would change, counting every generated file from this
+     * project's notebooks folder as this run's; nothing is written.
+     */
     public List<FileChange> plan(List<GeneratedFile> files, Map<GeneratedFile.Kind, Path> roots) {
+        return plan(files, roots, null, List.of());
+    }
+
+    /**
+     * What exporting {@code files} into the roots would change; nothing is written.
+     *
+     * @param notebooks the notebooks this run exported (project paths); a generated file is stale only
+     *     when each notebook it names is one of them or no longer exists, so files of notebooks left out by
+     *     includes/excludes are kept. {@code null}: every notebook under the notebooks folder counts
+     * @param previouslyWritten files the previous run wrote (from the staleness index): those no longer
+     *     generated are stale too, even outside today's roots (after switching output folders)
+     */
+    public List<FileChange> plan(List<GeneratedFile> files, Map<GeneratedFile.Kind, Path> roots, Set<String> notebooks,
+                                 Collection<Path> previouslyWritten) {
         List<FileChange> changes = new ArrayList<>();
         Set<Path> wanted = new HashSet<>();
         for (GeneratedFile file : files) {
@@ -54,16 +73,18 @@ public final class SourceSync {
             wanted.add(target);
             changes.add(compare(root, target, file.content()));
         }
+        Set<Path> seen = new HashSet<>(wanted);
         for (Path root : roots.values().stream().map(p -> p.toAbsolutePath().normalize()).distinct().toList()) {
             for (Path existing : generatedFilesUnder(root)) {
-                if (!wanted.contains(existing)) {
-                    String content = read(existing);
-                    GeneratedHeader header = GeneratedHeader.parse(content).orElseThrow();
-                    if (ours(header)) {
-                        FileChange.Action action = header.intact() ? FileChange.Action.REMOVE : FileChange.Action.REMOVE_HAND_EDIT;
-                        changes.add(new FileChange(root, existing, shown(existing), action, content, null));
-                    }
+                if (seen.add(existing)) {
+                    stale(root, existing, notebooks).ifPresent(changes::add);
                 }
+            }
+        }
+        for (Path earlier : previouslyWritten) {
+            Path file = earlier.toAbsolutePath().normalize();
+            if (Files.isRegularFile(file) && startsLikeGenerated(file) && seen.add(file)) {
+                stale(file.getParent(), file, notebooks).ifPresent(changes::add);
             }
         }
         changes.sort(Comparator.comparing(FileChange::shown));
@@ -92,12 +113,23 @@ public final class SourceSync {
         }
     }
 
+    /** The removal of a generated file no longer exported, when it is this run's to remove. */
+    private Optional<FileChange> stale(Path root, Path file, Set<String> notebooks) {
+        String content = read(file);
+        GeneratedHeader header = GeneratedHeader.parse(content).orElseThrow();
+        if (!ours(header, notebooks)) {
+            return Optional.empty();
+        }
+        FileChange.Action action = header.intact() ? FileChange.Action.REMOVE : FileChange.Action.REMOVE_HAND_EDIT;
+        return Optional.of(new FileChange(root, file, shown(file), action, content, null));
+    }
+
     private FileChange compare(Path root, Path target, String wanted) {
         if (!Files.exists(target)) {
             return new FileChange(root, target, shown(target), FileChange.Action.CREATE, null, wanted);
         }
         String current = read(target);
-        if (current.equals(wanted)) {
+        if (current.equals(wanted) || sameButLineEndings(current, wanted)) {
             return new FileChange(root, target, shown(target), FileChange.Action.UNCHANGED, current, wanted);
         }
         FileChange.Action action = GeneratedHeader.parse(current)
@@ -106,12 +138,24 @@ public final class SourceSync {
         return new FileChange(root, target, shown(target), action, current, wanted);
     }
 
-    private boolean ours(GeneratedHeader header) {
+    /** A checkout with {@code \r\n} line ends (git's autocrlf) holds the same file; rewriting it would be churn. */
+    private static boolean sameButLineEndings(String current, String wanted) {
+        return current.indexOf('\r') >= 0 && current.replace("\r\n", "\n").equals(wanted);
+    }
+
+    /**
+     * Whether a generated file is this run's: every notebook its header names lies under the notebooks
+     * folder and is either one this run read or gone from disk (deleted or renamed).
+     */
+    private boolean ours(GeneratedHeader header, Set<String> notebooks) {
         if (header.notebooks().isEmpty()) {
             return false;
         }
         for (String notebook : header.notebooks()) {
             if (!notebook.startsWith(notebooksPrefix)) {
+                return false;
+            }
+            if (notebooks != null && !notebooks.contains(notebook) && Files.exists(projectDir.resolve(notebook))) {
                 return false;
             }
         }

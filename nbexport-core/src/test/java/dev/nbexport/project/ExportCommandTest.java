@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -316,9 +315,24 @@ class ExportCommandTest {
     }
 
     @Test
-    @Disabled("bug: SourceSync.ours() counts every generated file whose notebook lies under the notebooks folder as"
-            + " this run's, so an export with includes/excludes removes the files of notebooks it did not read;"
-            + " two executions with disjoint includes into one source root delete each other's files on every build")
+    void switchingOutputFoldersRemovesTheFilesOfThePreviousFolders() throws Exception {
+        textNotebook("1");
+        Path index = project.resolve("target/nbexport/export.index");
+        run(new ExportRequest(project, project.resolve("notebooks"), List.of(), List.of(),
+                project.resolve("src/main/java"), project.resolve("src/test/java"), false, index, "1.0-test"));
+        assertThat(project.resolve(TEXT)).exists();
+
+        ExportSummary summary = run(new ExportRequest(project, project.resolve("notebooks"), List.of(), List.of(),
+                project.resolve("target/generated-sources/nbexport"), project.resolve("target/generated-test-sources/nbexport"),
+                false, index, "1.0-test"));
+
+        assertThat(project.resolve(TEXT)).doesNotExist();
+        assertThat(project.resolve(TEXT_TEST)).doesNotExist();
+        assertThat(summary.removed()).contains(TEXT, TEXT_TEST);
+        assertThat(project.resolve("target/generated-sources/nbexport/com/acme/text/Text.java")).exists();
+    }
+
+    @Test
     void anExportLeavesAloneTheFilesOfNotebooksItsIncludesLeaveOut() throws Exception {
         textNotebook("1");
         notebook("notebooks/02_more.ipynb", code("b1", "//| default_exp com.acme.more.More"),
