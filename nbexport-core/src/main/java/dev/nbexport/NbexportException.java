@@ -1,5 +1,6 @@
 package dev.nbexport;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -26,6 +27,25 @@ public class NbexportException extends RuntimeException {
     /** What the user should do about it; empty when there is nothing more to say. */
     public String hint() {
         return hint;
+    }
+
+    /**
+     * One exception that reports several problems at once, so a build shows everything to fix: the
+     * problem itself when there is one, else a list of each message with its hint, sorted, under
+     * {@code N problems <where>:} (e.g. {@code in notebooks}).
+     */
+    public static NbexportException all(String where, List<? extends NbexportException> problems) {
+        if (problems.isEmpty()) {
+            throw new IllegalArgumentException("no problems");
+        }
+        if (problems.size() == 1) {
+            return problems.get(0);
+        }
+        String nl = System.lineSeparator();
+        StringBuilder message = new StringBuilder().append(problems.size()).append(" problems ").append(where).append(':');
+        problems.stream().map(p -> "- " + p.describe().replace(nl, nl + "  ")).sorted()
+                .forEach(line -> message.append(nl).append(line));
+        return new NbexportException(message.toString(), "");
     }
 
     /** Message and hint, as shown to the user. */

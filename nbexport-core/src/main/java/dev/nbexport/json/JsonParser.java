@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads JSON text into immutable {@link Json} values with Jackson's streaming parser.
@@ -31,7 +32,7 @@ public final class JsonParser {
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxStringLength(Integer.MAX_VALUE)
                     .maxNumberLength(Integer.MAX_VALUE)
@@ -39,6 +40,8 @@ public final class JsonParser {
                     .maxDocumentLength(-1)
                     .build())
             .build();
+
+    private static final Pattern SOURCE_LOCATION = Pattern.compile("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)\\]");
 
     private JsonParser() {}
 
@@ -82,11 +85,16 @@ public final class JsonParser {
             JsonLocation at = e.getLocation();
             int line = at == null ? 0 : at.getLineNr();
             int column = at == null ? 0 : at.getColumnNr();
-            throw new SyntaxError(e.getOriginalMessage(), line, column);
+            throw new SyntaxError(readable(e.getOriginalMessage()), line, column);
         } catch (IOException e) {
             // reading from a byte array does no I/O; anything here is a malformed document
             throw new SyntaxError(e.getMessage(), 0, 0);
         }
+    }
+
+    /** Jackson names other places as {@code [Source: …; line: 2, column: 11]}; users read {@code line 2:11}. */
+    private static String readable(String message) {
+        return SOURCE_LOCATION.matcher(message).replaceAll("line $1:$2");
     }
 
     private static Json read(com.fasterxml.jackson.core.JsonParser parser, JsonToken token) throws IOException {

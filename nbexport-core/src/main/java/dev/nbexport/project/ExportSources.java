@@ -1,5 +1,6 @@
 package dev.nbexport.project;
 
+import dev.nbexport.NbexportException;
 import dev.nbexport.directive.CellDirectives;
 import dev.nbexport.directive.Directive;
 import dev.nbexport.directive.FoundDirective;
@@ -19,10 +20,9 @@ public final class ExportSources {
     /**
      * The exporter's view of {@code notebook}: its {@code default_exp} and every code cell, classified.
      *
-     * @param problems receives a described problem for each notebook-level mistake (two
-     *     {@code default_exp} cells)
+     * @param problems receives each notebook-level mistake (two {@code default_exp} cells)
      */
-    public static NotebookSource of(ProjectNotebook notebook, List<String> problems) {
+    public static NotebookSource of(ProjectNotebook notebook, List<NbexportException> problems) {
         String defaultExp = null;
         CellRef defaultExpCell = null;
         int defaultExpLine = 0;
@@ -34,10 +34,11 @@ public final class ExportSources {
             Optional<FoundDirective> exp = d.get(Directive.DEFAULT_EXP);
             if (exp.isPresent()) {
                 if (defaultExpCell != null) {
-                    problems.add(d.cell().at(Math.max(exp.get().line(), 1), 0) + ": a second `default_exp` ("
-                            + exp.get().value() + ")" + System.lineSeparator() + "  The notebook's `default_exp` is already "
-                            + defaultExp + " in " + defaultExpCell.at(Math.max(defaultExpLine, 1), 0)
-                            + ". Keep one, and send single cells elsewhere with `//| export com.acme.Other`.");
+                    problems.add(new NbexportException(d.cell().at(Math.max(exp.get().line(), 1), 0)
+                            + ": a second `default_exp` (" + exp.get().value() + ")",
+                            "The notebook's `default_exp` is already " + defaultExp + " in "
+                            + defaultExpCell.at(Math.max(defaultExpLine, 1), 0)
+                            + ". Keep one, and send single cells elsewhere with `//| export com.acme.Other`."));
                     continue;
                 }
                 defaultExp = exp.get().value();

@@ -1,5 +1,6 @@
 package dev.nbexport.project;
 
+import dev.nbexport.NbexportException;
 import dev.nbexport.directive.DirectiveParser;
 import dev.nbexport.directive.DirectiveProblem;
 import dev.nbexport.export.ExportResult;
@@ -52,13 +53,13 @@ public record ProjectExport(List<ProjectNotebook> notebooks, ExportResult result
         ProjectNotebooks reader = new ProjectNotebooks(projectDir, DirectiveParser.standard());
         ProjectNotebooks.Loaded loaded = reader.load(files);
 
-        List<String> problems = new ArrayList<>();
+        List<NbexportException> problems = new ArrayList<>();
         List<NotebookSource> sources = new ArrayList<>();
         for (ProjectNotebook notebook : loaded.notebooks()) {
             sources.add(ExportSources.of(notebook, problems));
         }
         if (!problems.isEmpty()) {
-            throw ProjectNotebooks.problems(problems);
+            throw NbexportException.all("in notebooks", problems);
         }
         ExportResult result = exporter.export(sources);
 

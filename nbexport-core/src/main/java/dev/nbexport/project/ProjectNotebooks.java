@@ -14,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -52,11 +51,11 @@ public final class ProjectNotebooks {
     public Loaded load(List<Path> files) {
         List<Object> results = files.parallelStream().map(this::loadOne).toList();
         List<ProjectNotebook> notebooks = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
+        List<NbexportException> errors = new ArrayList<>();
         List<DirectiveProblem> warnings = new ArrayList<>();
         for (Object result : results) {
             if (result instanceof NotebookFormatException e) {
-                errors.add(e.describe());
+                errors.add(e);
                 continue;
             }
             ProjectNotebook notebook = (ProjectNotebook) result;
@@ -64,7 +63,7 @@ public final class ProjectNotebooks {
             for (CellDirectives d : notebook.directives()) {
                 for (DirectiveProblem problem : d.problems()) {
                     if (problem.isError()) {
-                        errors.add(problem.describe());
+                        errors.add(new NbexportException(problem.message(), problem.hint()));
                     } else {
                         warnings.add(problem);
                     }
@@ -72,7 +71,7 @@ public final class ProjectNotebooks {
             }
         }
         if (!errors.isEmpty()) {
-            throw problems(errors);
+            throw NbexportException.all("in notebooks", errors);
         }
         return new Loaded(notebooks, warnings);
     }
@@ -83,18 +82,6 @@ public final class ProjectNotebooks {
             notebooks = List.copyOf(notebooks);
             warnings = List.copyOf(warnings);
         }
-    }
-
-    /** One exception that lists several problems, each with its own hint. */
-    public static NbexportException problems(List<String> described) {
-        if (described.size() == 1) {
-            String[] parts = described.get(0).split(System.lineSeparator() + "  ", 2);
-            return new NbexportException(parts[0], parts.length > 1 ? parts[1] : "");
-        }
-        StringBuilder message = new StringBuilder().append(described.size()).append(" problems in notebooks:");
-        described.stream().sorted(Comparator.naturalOrder()).forEach(d ->
-                message.append(System.lineSeparator()).append("- ").append(d.replace(System.lineSeparator(), System.lineSeparator() + "  ")));
-        return new NbexportException(message.toString(), "");
     }
 
     private Object loadOne(Path file) {
