@@ -41,6 +41,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 
 /**
@@ -76,6 +80,8 @@ public final class UpdateCommand {
     private static final Pattern TEST_METHOD = Pattern.compile("void [\\w$]+\\(\\) throws Exception \\{");
     private static final Pattern WORD = Pattern.compile("[\\w$]+");
     private static final int MAX_ORDERED_PIECES = 4;
+    /** Writes wait on the disk, not the CPU. */
+    private static final int WRITERS = 8;
 
     private final Exporter exporter;
 
@@ -223,18 +229,17 @@ public final class UpdateCommand {
             throw failure(errors);
         }
 
-        // every check passed: write
-        List<String> notebooksWritten = new ArrayList<>();
-        for (Map.Entry<String, Notebook> e : changedNotebooks.entrySet()) {
-            NotebookWriter.write(e.getValue(), notebooks.get(e.getKey()).file());
-            notebooksWritten.add(e.getKey());
-        }
+        // every check passed: write (in parallel: each atomic write waits for its own fsync)
+        List<String> notebooksWritten = new ArrayList<>(changedNotebooks.keySet());
+        List<Runnable> writes = new ArrayList<>();
+        changedNotebooks.forEach((path, notebook) -> writes.add(() -> NotebookWriter.write(notebook, notebooks.get(path).file())));
         List<String> filesWritten = new ArrayList<>();
         for (EditedFile file : edited) {
-            if (AtomicFiles.writeIfChanged(file.change().file(), rewrites.get(file.change().file()).getBytes(StandardCharsets.UTF_8))) {
-                filesWritten.add(file.change().shown());
-            }
+            byte[] content = rewrites.get(file.change().file()).getBytes(StandardCharsets.UTF_8);
+            writes.add(() -> AtomicFiles.writeIfChanged(file.change().file(), content));
+            filesWritten.add(file.change().shown());
         }
+        writeAll(writes);
         return new UpdateSummary(edited.stream().map(f -> f.change().shown()).toList(), updatedCells, notebooksWritten,
                 filesWritten, importsMoved, millis(start));
     }
@@ -726,6 +731,28 @@ public final class UpdateCommand {
         }
         return new NbexportException(message.toString(),
                 "Nothing was written. Fix the problems above and run `mvn nbexport:update` again.");
+    }
+
+    private static void writeAll(List<Runnable> writes) {
+        if (writes.size() < 4) {
+            writes.forEach(Runnable::run);
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(WRITERS, writes.size()));
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            writes.forEach(w -> done.add(pool.submit(w)));
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private static long millis(long start) {
