@@ -178,7 +178,7 @@ public final class UpdateCommand {
 
         // soundness: the new notebooks must export exactly the edited files, and change nothing else
         List<NotebookSource> sources = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
+        List<NbexportException> problems = new ArrayList<>();
         for (ProjectNotebook nb : notebooks.values()) {
             ProjectNotebook now = changedNotebooks.containsKey(nb.path())
                     ? new ProjectNotebook(nb.file(), nb.path(), nb.sha256(), changedNotebooks.get(nb.path()),
@@ -187,7 +187,7 @@ public final class UpdateCommand {
             sources.add(ExportSources.of(now, problems));
         }
         if (!problems.isEmpty()) {
-            throw failure(problems);
+            throw NbexportException.all("in the updated notebooks", problems);
         }
         ExportResult after;
         try {
