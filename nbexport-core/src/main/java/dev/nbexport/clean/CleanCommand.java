@@ -22,7 +22,7 @@ public final class CleanCommand {
         List<String> unclean = Collections.synchronizedList(new ArrayList<>());
         List<NotebookFormatException> broken = Collections.synchronizedList(new ArrayList<>());
         files.parallelStream().forEach(file -> {
-            String shown = shown(request.projectDir(), file);
+            String shown = NotebookFinder.shown(request.projectDir(), file);
             try {
                 if (cleaner.cleanFile(file, shown, request.checkOnly())) {
                     unclean.add(shown);
@@ -43,11 +43,5 @@ public final class CleanCommand {
         List<String> sorted = new ArrayList<>(unclean);
         Collections.sort(sorted);
         return new CleanResult(files.size(), sorted);
-    }
-
-    static String shown(Path projectDir, Path file) {
-        Path base = projectDir.toAbsolutePath().normalize();
-        Path path = file.toAbsolutePath().normalize();
-        return path.startsWith(base) ? NotebookFinder.slashes(base.relativize(path)) : path.toString();
     }
 }

@@ -71,6 +71,16 @@ public final class NotebookFinder {
         return path.toString().replace(path.getFileSystem().getSeparator(), "/");
     }
 
+    /**
+     * {@code file} as shown to the user and written in markers and headers: relative to
+     * {@code projectDir} with {@code /} separators when inside it, else absolute.
+     */
+    public static String shown(Path projectDir, Path file) {
+        Path base = projectDir.toAbsolutePath().normalize();
+        Path path = file.toAbsolutePath().normalize();
+        return path.startsWith(base) ? slashes(base.relativize(path)) : path.toString();
+    }
+
     private static boolean matchesAny(List<PathMatcher> matchers, Path relative) {
         for (PathMatcher matcher : matchers) {
             if (matcher.matches(relative)) {

@@ -103,8 +103,7 @@ public final class ProjectNotebooks {
 
     /** A file's path relative to the project, with {@code /} separators. */
     public String path(Path file) {
-        Path absolute = file.toAbsolutePath().normalize();
-        return absolute.startsWith(projectDir) ? NotebookFinder.slashes(projectDir.relativize(absolute)) : absolute.toString();
+        return NotebookFinder.shown(projectDir, file);
     }
 
     private static byte[] bytes(Path file) {

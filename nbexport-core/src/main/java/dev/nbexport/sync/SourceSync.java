@@ -237,6 +237,6 @@ public final class SourceSync {
     }
 
     private String shown(Path file) {
-        return file.startsWith(projectDir) ? NotebookFinder.slashes(projectDir.relativize(file)) : file.toString();
+        return NotebookFinder.shown(projectDir, file);
     }
 }
