@@ -11,6 +11,7 @@ import com.github.javaparser.Position;
 import com.github.javaparser.Problem;
 import com.github.javaparser.TokenRange;
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Modifier;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.AnnotationDeclaration;
 import com.github.javaparser.ast.body.BodyDeclaration;
@@ -28,6 +29,8 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.Name;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
+import com.github.javaparser.ast.nodeTypes.NodeWithModifiers;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.LocalClassDeclarationStmt;
@@ -38,8 +41,10 @@ import com.github.javaparser.ast.type.Type;
 import com.github.javaparser.ast.type.TypeParameter;
 import dev.nbexport.export.ParsedCell.ImportLine;
 import dev.nbexport.export.ParsedCell.Kind;
+import dev.nbexport.export.ParsedCell.Modifiers;
 import dev.nbexport.export.ParsedCell.Snippet;
 import dev.nbexport.export.ParsedCell.UsedNames;
+import dev.nbexport.export.ParsedCell.Word;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -294,7 +299,7 @@ final class CellParser {
             }
             UsedNames used = newUsed();
             collect(member, used);
-            Snippet snippet = snippet(cell, member, segmentStart, end, line, begin.column, used, test, problems);
+            Snippet snippet = snippet(parsed, member, segmentStart, end, line, begin.column, used, test, problems);
             if (snippet != null) {
                 snippets.add(snippet);
             }
@@ -308,8 +313,9 @@ final class CellParser {
         return nl < 0 || nl + 1 > limit ? limit : nl + 1;
     }
 
-    private Snippet snippet(ExportCell cell, BodyDeclaration<?> member, int start, int end, int line, int column,
+    private Snippet snippet(ParsedCell parsed, BodyDeclaration<?> member, int start, int end, int line, int column,
             UsedNames used, boolean test, List<ExportProblem> problems) {
+        ExportCell cell = parsed.source();
         if (member instanceof TypeDeclaration<?> type) {
             String kind = type instanceof AnnotationDeclaration ? "annotation"
                     : type.isEnumDeclaration() ? "enum"
@@ -317,7 +323,7 @@ final class CellParser {
                     : type.isClassOrInterfaceDeclaration() && type.asClassOrInterfaceDeclaration().isInterface()
                             ? "interface" : "class";
             String name = type.getNameAsString();
-            return new Snippet(Kind.TYPE, member, start, end, name, List.of("type " + name),
+            return new Snippet(Kind.TYPE, modifiers(parsed, type), start, end, name, List.of("type " + name),
                     kind + " " + name, line, column, used);
         }
         if (member instanceof MethodDeclaration method) {
@@ -330,7 +336,7 @@ final class CellParser {
                 }
             }
             sig.append(')');
-            return new Snippet(Kind.METHOD, member, start, end, method.getNameAsString(),
+            return new Snippet(Kind.METHOD, modifiers(parsed, method), start, end, method.getNameAsString(),
                     List.of("method " + sig), "method " + sig, line, column, used);
         }
         if (member instanceof FieldDeclaration field) {
@@ -350,11 +356,35 @@ final class CellParser {
                 keys.add("field " + v.getNameAsString());
             }
             String first = field.getVariable(0).getNameAsString();
-            return new Snippet(Kind.FIELD, member, start, end, first, keys, "field " + first, line, column, used);
+            return new Snippet(Kind.FIELD, modifiers(parsed, field), start, end, first, keys, "field " + first, line, column, used);
         }
         problems.add(new ExportProblem(cell.cell(), line, column,
                 "cannot export this declaration here", "Move it into a class or interface."));
         return null;
+    }
+
+    /** The declaration's modifiers as offsets in the cell's code, so the tree can be dropped. */
+    private static <N extends Node & NodeWithModifiers<?> & NodeWithAnnotations<?>> Modifiers modifiers(ParsedCell parsed, N node) {
+        List<Word> words = new ArrayList<>(node.getModifiers().size());
+        int first = Integer.MAX_VALUE;
+        for (Modifier m : node.getModifiers()) {
+            int start = parsed.offset(m.getBegin().orElseThrow(), WRAPPER_LINES);
+            words.add(new Word(m.getKeyword(), start, parsed.offset(m.getEnd().orElseThrow(), WRAPPER_LINES) + 1));
+            first = Math.min(first, start);
+        }
+        int insertAt;
+        if (!words.isEmpty()) {
+            insertAt = first;
+        } else if (!node.getAnnotations().isEmpty()) {
+            int last = 0;
+            for (AnnotationExpr a : node.getAnnotations()) {
+                last = Math.max(last, parsed.offset(a.getEnd().orElseThrow(), WRAPPER_LINES) + 1);
+            }
+            insertAt = FileEmitter.skipWhitespace(parsed.code(), last);
+        } else {
+            insertAt = parsed.offset(node.getBegin().orElseThrow(), WRAPPER_LINES);
+        }
+        return new Modifiers(words, insertAt);
     }
 
     /** Without the Java 10 post-processor, {@code var} parses as a class type named var. */

@@ -2,17 +2,13 @@ package dev.nbexport.export;
 
 import dev.nbexport.directive.ExportKind;
 import com.github.javaparser.ast.Modifier;
-import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.NodeList;
-import com.github.javaparser.ast.expr.AnnotationExpr;
-import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
-import com.github.javaparser.ast.nodeTypes.NodeWithModifiers;
 import dev.nbexport.export.Exporter.CellWork;
 import dev.nbexport.export.Exporter.Placed;
 import dev.nbexport.export.Exporter.Plan;
 import dev.nbexport.export.ParsedCell.ImportLine;
 import dev.nbexport.export.ParsedCell.Kind;
 import dev.nbexport.export.ParsedCell.Snippet;
+import dev.nbexport.export.ParsedCell.Word;
 import dev.nbexport.notebook.CellRef;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -110,7 +106,7 @@ final class FileEmitter {
     }
 
     private static boolean isPrivate(Snippet s) {
-        return s.node() instanceof NodeWithModifiers<?> m && m.hasModifier(Modifier.Keyword.PRIVATE);
+        return s.modifiers() != null && s.modifiers().has(Modifier.Keyword.PRIVATE);
     }
 
     static TargetName testClass(TargetName target) {
@@ -231,16 +227,15 @@ final class FileEmitter {
         if (role == Role.AS_IS || s.kind() == Kind.STATEMENTS) {
             return code.substring(s.segmentStart(), s.end());
         }
-        Node node = s.node();
-        NodeList<Modifier> modifiers = ((NodeWithModifiers<?>) node).getModifiers();
+        ParsedCell.Modifiers modifiers = s.modifiers();
         List<Edit> edits = new ArrayList<>();
-        int insertAt = insertionPoint(cell, node, modifiers);
-        Modifier access = null;
+        int insertAt = modifiers.insertAt();
+        Word access = null;
         boolean hasStatic = false;
         boolean hasPublic = false;
         boolean isPrivate = false;
-        for (Modifier m : modifiers) {
-            Modifier.Keyword k = m.getKeyword();
+        for (Word m : modifiers.words()) {
+            Modifier.Keyword k = m.keyword();
             boolean remove;
             if (role == Role.TYPE) {
                 remove = k == Modifier.Keyword.STATIC || k == Modifier.Keyword.PRIVATE || k == Modifier.Keyword.PROTECTED
@@ -255,8 +250,7 @@ final class FileEmitter {
                 }
             }
             if (remove) {
-                int start = offset(cell, m, false);
-                edits.add(new Edit(start, skipWhitespace(code, offset(cell, m, true)), ""));
+                edits.add(new Edit(m.start(), skipWhitespace(code, m.end()), ""));
             }
         }
         if (role == Role.TYPE) {
@@ -265,8 +259,7 @@ final class FileEmitter {
             }
         } else if (access != null) {
             if (!hasStatic) {
-                int end = offset(cell, access, true);
-                edits.add(new Edit(end, end, " static"));
+                edits.add(new Edit(access.end(), access.end(), " static"));
             }
         } else {
             String prefix = (exporti || isPrivate ? "" : "public ") + (hasStatic ? "" : "static ");
@@ -287,32 +280,7 @@ final class FileEmitter {
         return sb.toString();
     }
 
-    private static int insertionPoint(ParsedCell cell, Node node, NodeList<Modifier> modifiers) {
-        if (!modifiers.isEmpty()) {
-            int first = Integer.MAX_VALUE;
-            for (Modifier m : modifiers) {
-                first = Math.min(first, offset(cell, m, false));
-            }
-            return first;
-        }
-        if (node instanceof NodeWithAnnotations<?> annotated && !annotated.getAnnotations().isEmpty()) {
-            int last = 0;
-            for (AnnotationExpr a : annotated.getAnnotations()) {
-                last = Math.max(last, offset(cell, a, true));
-            }
-            return skipWhitespace(cell.code(), last);
-        }
-        return cell.offset(node.getBegin().orElseThrow(), CellParser.WRAPPER_LINES);
-    }
-
-    /** Offset of a node's first character, or just after its last. */
-    private static int offset(ParsedCell cell, Node node, boolean end) {
-        return end
-                ? cell.offset(node.getEnd().orElseThrow(), CellParser.WRAPPER_LINES) + 1
-                : cell.offset(node.getBegin().orElseThrow(), CellParser.WRAPPER_LINES);
-    }
-
-    private static int skipWhitespace(String code, int i) {
+    static int skipWhitespace(String code, int i) {
         while (i < code.length() && Character.isWhitespace(code.charAt(i))) {
             i++;
         }

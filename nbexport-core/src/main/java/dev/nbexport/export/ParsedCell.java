@@ -1,7 +1,7 @@
 package dev.nbexport.export;
 
 import com.github.javaparser.Position;
-import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.Modifier;
 import java.util.List;
 import java.util.Set;
 
@@ -29,7 +29,7 @@ record ParsedCell(ExportCell source, String code, int[] lineStarts, List<ImportL
     /**
      * One declaration (or a test cell's statements).
      *
-     * @param node the declaration, {@code null} for {@link Kind#STATEMENTS}
+     * @param modifiers the declaration's modifiers, {@code null} for {@link Kind#STATEMENTS}
      * @param segmentStart where the snippet's text starts, leading comments included
      * @param end offset just after the snippet's text (trailing comments on its last line included)
      * @param name type or method name, first field name; {@code null} for statements
@@ -41,7 +41,7 @@ record ParsedCell(ExportCell source, String code, int[] lineStarts, List<ImportL
      */
     record Snippet(
             Kind kind,
-            BodyDeclaration<?> node,
+            Modifiers modifiers,
             int segmentStart,
             int end,
             String name,
@@ -50,6 +50,35 @@ record ParsedCell(ExportCell source, String code, int[] lineStarts, List<ImportL
             int line,
             int column,
             UsedNames used) {
+    }
+
+    /**
+     * Where a declaration's modifiers are in {@link #code()}: all the emitter needs to make it
+     * {@code public} or {@code static}. Kept instead of the syntax tree, which is about 35 KB a cell
+     * and, held until every file is emitted, made a large project's export mostly garbage collection.
+     *
+     * @param words the modifiers, in source order
+     * @param insertAt where a new modifier goes: the first modifier, else after the annotations, else
+     *     the declaration's start
+     */
+    record Modifiers(List<Word> words, int insertAt) {
+
+        Modifiers {
+            words = List.copyOf(words);
+        }
+
+        boolean has(Modifier.Keyword keyword) {
+            return words.stream().anyMatch(w -> w.keyword() == keyword);
+        }
+    }
+
+    /**
+     * One modifier keyword.
+     *
+     * @param start offset of its first character
+     * @param end offset just after its last character
+     */
+    record Word(Modifier.Keyword keyword, int start, int end) {
     }
 
     /**

@@ -1,0 +1,136 @@
+package dev.nbexport.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import dev.nbexport.NbexportException;
+import dev.nbexport.directive.DirectiveParser;
+import dev.nbexport.json.Json;
+import dev.nbexport.json.Json.JsonArray;
+import dev.nbexport.json.Json.JsonObject;
+import dev.nbexport.notebook.Cell;
+import dev.nbexport.notebook.CellType;
+import dev.nbexport.notebook.Notebook;
+import dev.nbexport.notebook.NotebookReader;
+import dev.nbexport.notebook.NotebookWriter;
+import dev.nbexport.project.ExportSources;
+import dev.nbexport.project.ProjectNotebook;
+import dev.nbexport.project.ProjectNotebooks;
+import dev.nbexport.testing.Corpus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Third-party notebooks, with every code cell that declares something tagged {@code export}, go
+ * through the whole export: no crash, and either every generated file parses or the export fails
+ * with problems located at a notebook, a cell and a line.
+ */
+class CorpusExportRobustnessTest {
+
+    /** A type or a method declared at the start of a line, for cells JavaParser cannot read as a class body. */
+    private static final Pattern DECLARATION = Pattern.compile(
+            "(?m)^\\s*(?:(?:public|private|protected|static|final|abstract)\\s+)*"
+                    + "(?:(?:class|interface|enum|record)\\s+[A-Za-z_]\\w*"
+                    + "|[\\w.<>\\[\\], ?]+\\s+[a-z_]\\w*\\s*\\([^;{]*\\)\\s*(?:throws\\s+[\\w., ]+)?\\{)");
+
+    private static final JavaParser JAVA = new JavaParser(new ParserConfiguration()
+            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
+
+    @TempDir
+    Path project;
+
+    static Stream<Path> notebooks() {
+        return Corpus.notebooks().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("notebooks")
+    void everyDeclarationCellExportsOrFailsWithALocatedProblem(Path corpusNotebook) throws IOException {
+        String name = corpusNotebook.getFileName().toString();
+        Path file = project.resolve("notebooks").resolve(name);
+        Files.createDirectories(file.getParent());
+        int tagged = writeTagged(corpusNotebook, file, name);
+
+        ProjectNotebooks reader = new ProjectNotebooks(project, DirectiveParser.standard());
+        String path = "notebooks/" + name;
+        ExportResult result;
+        try {
+            ProjectNotebook notebook = reader.load(List.of(file)).notebooks().get(0);
+            List<String> problems = new ArrayList<>();
+            NotebookSource source = ExportSources.of(notebook, problems);
+            assertThat(problems).as("notebook-level problems").allSatisfy(p -> assertThat(p).contains(path, "cell "));
+            result = new Exporter().export(List.of(source));
+        } catch (ExportException e) {
+            System.out.println(name + ": " + tagged + " cells tagged, " + e.problems().size() + " located problems, e.g. " + e.problems().get(0));
+            assertThat(e.problems()).isNotEmpty().allSatisfy(p -> {
+                assertThat(p.cell().notebook()).isEqualTo(path);
+                assertThat(p.line()).as("line of %s", p).isPositive();
+                assertThat(e.getMessage()).contains(p.location());
+            });
+            return;
+        } catch (NbexportException e) {
+            assertThat(e.getMessage()).contains(path, "cell ", "line ");
+            return;
+        }
+        if (tagged > 0) {
+            assertThat(result.files()).as("%d tagged cells export something", tagged).isNotEmpty();
+        }
+        System.out.println(name + ": " + tagged + " cells tagged, " + result.files().size() + " files");
+        for (GeneratedFile generated : result.files()) {
+            ParseResult<CompilationUnit> parsed = JAVA.parse(generated.content());
+            assertThat(parsed.getProblems()).as("%s parses:%n%s", generated.relativePath(), generated.content()).isEmpty();
+        }
+    }
+
+    /** Writes the corpus notebook with a {@code default_exp} cell first and declaration cells tagged; returns how many. */
+    private static int writeTagged(Path from, Path to, String name) throws IOException {
+        Notebook notebook = NotebookReader.read(from);
+        List<Cell> cells = new ArrayList<>();
+        String target = "corpus." + name.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT) + ".Exported";
+        cells.add(Cell.of(CellType.CODE, "nbexportdefexp", "//| default_exp " + target));
+        int tagged = 0;
+        for (Cell cell : notebook.cells()) {
+            if (cell.isCode() && holdsDeclarations(cell.source())) {
+                List<Json> tags = new ArrayList<>();
+                cell.tags().forEach(t -> tags.add(Json.string(t)));
+                tags.add(Json.string("export"));
+                cell = cell.withMetadata(cell.metadata().with("tags", new JsonArray(tags)));
+                tagged++;
+            }
+            cells.add(cell);
+        }
+        NotebookWriter.write(notebook.withCells(cells), to);
+        return tagged;
+    }
+
+    private static boolean holdsDeclarations(String source) {
+        String code = source.lines().filter(l -> !l.stripLeading().startsWith("%")).reduce("", (a, b) -> a + b + "\n");
+        ParseResult<CompilationUnit> body = JAVA.parse("class Cell {\n" + code + "\n}");
+        if (body.isSuccessful()) {
+            for (BodyDeclaration<?> member : body.getResult().orElseThrow().getType(0).getMembers()) {
+                if (member instanceof TypeDeclaration<?> || member instanceof MethodDeclaration
+                        || member instanceof FieldDeclaration) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return DECLARATION.matcher(code).find();
+    }
+}
