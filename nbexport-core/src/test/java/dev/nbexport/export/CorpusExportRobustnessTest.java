@@ -72,9 +72,9 @@ class CorpusExportRobustnessTest {
         ExportResult result;
         try {
             ProjectNotebook notebook = reader.load(List.of(file)).notebooks().get(0);
-            List<String> problems = new ArrayList<>();
+            List<NbexportException> problems = new ArrayList<>();
             NotebookSource source = ExportSources.of(notebook, problems);
-            assertThat(problems).as("notebook-level problems").allSatisfy(p -> assertThat(p).contains(path, "cell "));
+            assertThat(problems).as("notebook-level problems").allSatisfy(p -> assertThat(p.getMessage()).contains(path, "cell "));
             result = new Exporter().export(List.of(source));
         } catch (ExportException e) {
             System.out.println(name + ": " + tagged + " cells tagged, " + e.problems().size() + " located problems, e.g. " + e.problems().get(0));
