@@ -12,8 +12,14 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Writes files so that a reader never sees half a file: the bytes go to a temporary file beside the
@@ -54,6 +60,43 @@ public final class AtomicFiles {
             Files.setPosixFilePermissions(temp, permissions);
         } catch (UnsupportedOperationException e) {
             // not a POSIX file system: nothing to keep
+        }
+    }
+
+    /** How many writes wait for their disk flush at once in {@link #runAll}. */
+    private static final int WRITERS = 8;
+
+    /**
+     * Runs independent writes, several at a time when there are many: each atomic write waits for its
+     * own flush to disk, and those waits overlap. The first failure is rethrown after all have ended.
+     */
+    public static void runAll(List<Runnable> writes) {
+        if (writes.size() < 4) {
+            writes.forEach(Runnable::run);
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(WRITERS, writes.size()));
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            writes.forEach(w -> done.add(pool.submit(w)));
+            RuntimeException failure = null;
+            for (Future<?> f : done) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                    }
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing", e);
+        } finally {
+            pool.shutdown();
         }
     }
 

@@ -41,10 +41,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 
 /**
@@ -81,7 +77,6 @@ public final class UpdateCommand {
     private static final Pattern WORD = Pattern.compile("[\\w$]+");
     private static final int MAX_ORDERED_PIECES = 4;
     /** Writes wait on the disk, not the CPU. */
-    private static final int WRITERS = 8;
 
     private final Exporter exporter;
 
@@ -239,7 +234,7 @@ public final class UpdateCommand {
             writes.add(() -> AtomicFiles.writeIfChanged(file.change().file(), content));
             filesWritten.add(file.change().shown());
         }
-        writeAll(writes);
+        AtomicFiles.runAll(writes);
         return new UpdateSummary(edited.stream().map(f -> f.change().shown()).toList(), updatedCells, notebooksWritten,
                 filesWritten, importsMoved, millis(start));
     }
@@ -733,27 +728,6 @@ public final class UpdateCommand {
                 "Nothing was written. Fix the problems above and run `mvn nbexport:update` again.");
     }
 
-    private static void writeAll(List<Runnable> writes) {
-        if (writes.size() < 4) {
-            writes.forEach(Runnable::run);
-            return;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(WRITERS, writes.size()));
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            writes.forEach(w -> done.add(pool.submit(w)));
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdown();
-        }
-    }
 
     private static long millis(long start) {
         return (System.nanoTime() - start) / 1_000_000;

@@ -103,12 +103,19 @@ public final class SourceSync {
         if (!refused.isEmpty() && !force) {
             throw refusal(refused);
         }
+        List<Runnable> writes = new ArrayList<>();
         for (FileChange change : changes) {
             switch (change.action()) {
-                case CREATE, UPDATE, OVERWRITE_HAND_EDIT, FOREIGN_FILE ->
-                        AtomicFiles.writeIfChanged(change.file(), change.wanted().getBytes(StandardCharsets.UTF_8));
-                case REMOVE, REMOVE_HAND_EDIT -> remove(change.root(), change.file());
-                case UNCHANGED -> { }
+                case CREATE, UPDATE, OVERWRITE_HAND_EDIT, FOREIGN_FILE -> writes.add(() ->
+                        AtomicFiles.writeIfChanged(change.file(), change.wanted().getBytes(StandardCharsets.UTF_8)));
+                case REMOVE, REMOVE_HAND_EDIT, UNCHANGED -> { }
+            }
+        }
+        AtomicFiles.runAll(writes);
+        // removals one by one: each may tidy folders another removal shares
+        for (FileChange change : changes) {
+            if (change.action() == FileChange.Action.REMOVE || change.action() == FileChange.Action.REMOVE_HAND_EDIT) {
+                remove(change.root(), change.file());
             }
         }
     }
