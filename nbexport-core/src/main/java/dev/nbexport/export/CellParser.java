@@ -323,7 +323,7 @@ final class CellParser {
                     : type.isClassOrInterfaceDeclaration() && type.asClassOrInterfaceDeclaration().isInterface()
                             ? "interface" : "class";
             String name = type.getNameAsString();
-            return new Snippet(Kind.TYPE, modifiers(parsed, type), start, end, name, List.of("type " + name),
+            return new Snippet(Kind.TYPE, typeModifiers(parsed, type), start, end, name, List.of("type " + name),
                     kind + " " + name, line, column, used);
         }
         if (member instanceof MethodDeclaration method) {
@@ -364,6 +364,23 @@ final class CellParser {
     }
 
     /** The declaration's modifiers as offsets in the cell's code, so the tree can be dropped. */
+    /** A type's modifiers and, for a record, those of its canonical constructors. */
+    private static Modifiers typeModifiers(ParsedCell parsed, TypeDeclaration<?> type) {
+        Modifiers own = modifiers(parsed, type);
+        if (!(type instanceof RecordDeclaration record)) {
+            return own;
+        }
+        List<Modifiers> canonical = new ArrayList<>();
+        record.getCompactConstructors().forEach(c -> canonical.add(modifiers(parsed, c)));
+        List<String> components = record.getParameters().stream().map(p -> erase(p.getType().asString())).toList();
+        for (ConstructorDeclaration c : record.getConstructors()) {
+            if (c.getParameters().stream().map(p -> erase(p.getType().asString())).toList().equals(components)) {
+                canonical.add(modifiers(parsed, c));
+            }
+        }
+        return new Modifiers(own.words(), own.insertAt(), canonical);
+    }
+
     private static <N extends Node & NodeWithModifiers<?> & NodeWithAnnotations<?>> Modifiers modifiers(ParsedCell parsed, N node) {
         List<Word> words = new ArrayList<>(node.getModifiers().size());
         int first = Integer.MAX_VALUE;

@@ -257,6 +257,9 @@ final class FileEmitter {
             if (!exporti && !hasPublic) {
                 edits.add(new Edit(insertAt, insertAt, "public "));
             }
+            if (!exporti) {
+                modifiers.canonicalConstructors().forEach(c -> makePublic(code, c, edits));
+            }
         } else if (access != null) {
             if (!hasStatic) {
                 edits.add(new Edit(access.end(), access.end(), " static"));
@@ -278,6 +281,19 @@ final class FileEmitter {
             sb.replace(e.start() - s.segmentStart(), e.end() - s.segmentStart(), e.text());
         }
         return sb.toString();
+    }
+
+    /** Edits that make a member {@code public}: its weaker access keyword goes, {@code public} comes in. */
+    private static void makePublic(String code, ParsedCell.Modifiers member, List<Edit> edits) {
+        if (member.has(Modifier.Keyword.PUBLIC)) {
+            return;
+        }
+        for (Word m : member.words()) {
+            if (m.keyword() == Modifier.Keyword.PRIVATE || m.keyword() == Modifier.Keyword.PROTECTED) {
+                edits.add(new Edit(m.start(), skipWhitespace(code, m.end()), ""));
+            }
+        }
+        edits.add(new Edit(member.insertAt(), member.insertAt(), "public "));
     }
 
     static int skipWhitespace(String code, int i) {

@@ -60,11 +60,19 @@ record ParsedCell(ExportCell source, String code, int[] lineStarts, List<ImportL
      * @param words the modifiers, in source order
      * @param insertAt where a new modifier goes: the first modifier, else after the annotations, else
      *     the declaration's start
+     * @param canonicalConstructors for a record, the modifiers of its compact or canonical
+     *     constructors: javac wants them at least as accessible as the record, so when export makes the
+     *     record {@code public} they become {@code public} too (JShell did the same to run the cell)
      */
-    record Modifiers(List<Word> words, int insertAt) {
+    record Modifiers(List<Word> words, int insertAt, List<Modifiers> canonicalConstructors) {
 
         Modifiers {
             words = List.copyOf(words);
+            canonicalConstructors = List.copyOf(canonicalConstructors);
+        }
+
+        Modifiers(List<Word> words, int insertAt) {
+            this(words, insertAt, List.of());
         }
 
         boolean has(Modifier.Keyword keyword) {

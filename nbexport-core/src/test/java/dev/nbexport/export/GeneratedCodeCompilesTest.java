@@ -124,6 +124,36 @@ class GeneratedCodeCompilesTest {
     }
 
     @Test
+    void recordConstructorsJShellAcceptedBecomePublicWithTheRecord() {
+        ExportResult result = new Exporter().export(java.util.List.of(notebook("notebooks/02_range.ipynb", "com.acme.range.Ranges",
+                export("""
+                        record Range(int lo, int hi) {
+                            Range {
+                                if (lo > hi) throw new IllegalArgumentException(lo + " > " + hi);
+                            }
+
+                            private Range(int only) {
+                                this(only, only);
+                            }
+                        }
+                        """),
+                export("""
+                        record Pair<A, B>(A first, B second) {
+                            private Pair(A first, B second) {
+                                this.first = first;
+                                this.second = second;
+                            }
+                        }
+                        """))));
+
+        String range = result.file(GeneratedFile.Kind.MAIN, "com/acme/range/Range.java").orElseThrow().content();
+        assertThat(range).contains("public record Range(int lo, int hi) {", "    public Range {", "    private Range(int only) {");
+        String pair = result.file(GeneratedFile.Kind.MAIN, "com/acme/range/Pair.java").orElseThrow().content();
+        assertThat(pair).contains("    public Pair(A first, B second) {");
+        assertThat(Javac.compile(result, dir)).isEmpty();
+    }
+
+    @Test
     void twoTargetsReferringToEachOtherCompile() {
         NotebookSource money = notebook("notebooks/02_money.ipynb", "com.acme.money.Money",
                 export("""
