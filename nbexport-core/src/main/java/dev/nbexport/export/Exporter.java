@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
 /**
@@ -36,6 +37,13 @@ public final class Exporter {
 
     private final ThreadLocal<CellParser> parsers;
     private final DefaultImports defaults;
+
+    /**
+     * The parses of the previous export, by cell: exporting again with mostly the same cells (as
+     * {@code update} does to prove its edits) parses only the cells that changed. Only the last export
+     * is kept, so memory stays bounded by one project.
+     */
+    private volatile Map<ExportCell, Parse> lastParses = Map.of();
 
     /** An exporter; cells may use any Java syntax up to the latest JavaParser knows. */
     public Exporter() {
@@ -156,19 +164,31 @@ public final class Exporter {
     private void parse(List<CellWork> work, List<ExportProblem> problems) {
         @SuppressWarnings("unchecked")
         List<ExportProblem>[] found = new List[work.size()];
+        Map<ExportCell, Parse> earlier = lastParses;
+        Map<ExportCell, Parse> now = new ConcurrentHashMap<>();
         IntStream indexes = IntStream.range(0, work.size());
         if (work.size() >= PARALLEL_THRESHOLD) {
             indexes = indexes.parallel();
         }
         indexes.forEach(i -> {
-            List<ExportProblem> cellProblems = new ArrayList<>(0);
             CellWork w = work.get(i);
-            w.parsed = parsers.get().parse(w.cell, cellProblems);
-            found[i] = cellProblems;
+            Parse parse = earlier.get(w.cell);
+            if (parse == null) {
+                List<ExportProblem> cellProblems = new ArrayList<>(0);
+                parse = new Parse(parsers.get().parse(w.cell, cellProblems), List.copyOf(cellProblems));
+            }
+            now.put(w.cell, parse);
+            w.parsed = parse.parsed();
+            found[i] = parse.problems();
         });
+        lastParses = now;
         for (List<ExportProblem> p : found) {
             problems.addAll(p);
         }
+    }
+
+    /** A cell's parse and the problems it found; immutable, so a later export may reuse it. */
+    private record Parse(ParsedCell parsed, List<ExportProblem> problems) {
     }
 
     private static Plan plan(List<CellWork> work, List<ExportProblem> problems) {
