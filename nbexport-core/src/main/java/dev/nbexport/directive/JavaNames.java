@@ -2,8 +2,8 @@ package dev.nbexport.directive;
 
 import java.util.Set;
 
-/** Checks that names given in directives are names javac accepts. */
-final class JavaNames {
+/** Checks that names given in directives and export targets are names javac accepts. */
+public final class JavaNames {
 
     /** Keywords and literals (JLS 3.9, 3.10.3, 3.10.8), including {@code _} since Java 9. */
     private static final Set<String> RESERVED = Set.of(
@@ -22,7 +22,7 @@ final class JavaNames {
     }
 
     /** Why {@code name} is not a Java identifier, or {@code null} when it is. */
-    static String rejectIdentifier(String name) {
+    public static String rejectIdentifier(String name) {
         if (name.isEmpty()) {
             return "it is empty";
         }
@@ -47,7 +47,7 @@ final class JavaNames {
      * Why {@code name} is not a package-qualified class name ({@code com.acme.Slugify}), or
      * {@code null} when it is.
      */
-    static String rejectQualifiedClassName(String name) {
+    public static String rejectQualifiedClassName(String name) {
         int dot = name.lastIndexOf('.');
         if (dot < 0) {
             return "it needs a package, e.g. `com.acme." + name + "`";

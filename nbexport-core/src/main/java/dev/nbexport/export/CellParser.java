@@ -1,6 +1,7 @@
 package dev.nbexport.export;
 
 import dev.nbexport.directive.ExportKind;
+import dev.nbexport.directive.JavaNames;
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.JavaToken;
 import com.github.javaparser.ParseStart;
@@ -560,7 +561,7 @@ final class CellParser {
             qualified = qualified.substring(0, qualified.length() - 2);
         }
         for (String segment : qualified.split("\\.", -1)) {
-            if (!TargetName.isIdentifier(segment)) {
+            if (JavaNames.rejectIdentifier(segment) != null) {
                 return null;
             }
         }

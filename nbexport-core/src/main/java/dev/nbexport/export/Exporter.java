@@ -1,6 +1,7 @@
 package dev.nbexport.export;
 
 import dev.nbexport.directive.ExportKind;
+import dev.nbexport.directive.JavaNames;
 import dev.nbexport.export.ParsedCell.ImportLine;
 import dev.nbexport.export.ParsedCell.Kind;
 import dev.nbexport.export.ParsedCell.Snippet;
@@ -289,7 +290,7 @@ public final class Exporter {
         if (id.isEmpty() || !Character.isJavaIdentifierStart(id.charAt(0))) {
             id = "test" + (id.isEmpty() ? cell.cell().number() : id);
         }
-        return TargetName.isIdentifier(id) ? id : id + "Test";
+        return JavaNames.rejectIdentifier(id) == null && !id.equals("yield") ? id : id + "Test";
     }
 
     /** The simple name of the import, for callers that want to show it. */

@@ -1,7 +1,7 @@
 package dev.nbexport.export;
 
+import dev.nbexport.directive.JavaNames;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A validated export target: a fully qualified class name such as {@code com.acme.text.Slugify}.
@@ -9,15 +9,6 @@ import java.util.Set;
  * source root.
  */
 public record TargetName(String packageName, String simpleName) implements Comparable<TargetName> {
-
-    private static final Set<String> KEYWORDS = Set.of(
-            "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class",
-            "const", "continue", "default", "do", "double", "else", "enum", "extends", "final",
-            "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int",
-            "interface", "long", "native", "new", "package", "private", "protected", "public",
-            "return", "short", "static", "strictfp", "super", "switch", "synchronized", "this",
-            "throw", "throws", "transient", "try", "void", "volatile", "while", "true", "false",
-            "null", "_", "var", "yield", "record", "sealed", "permits");
 
     /**
      * Parses a target, or says why it is not one.
@@ -28,17 +19,13 @@ public record TargetName(String packageName, String simpleName) implements Compa
         if (name == null || name.isBlank()) {
             return Optional.of("the target class name is empty");
         }
-        int dot = name.lastIndexOf('.');
-        if (dot < 0) {
+        if (name.lastIndexOf('.') < 0) {
             return Optional.of("`" + name + "` has no package; exported classes cannot live in the"
                     + " default package");
         }
-        for (String segment : name.split("\\.", -1)) {
-            if (!isIdentifier(segment)) {
-                return Optional.of("`" + name + "` is not a fully qualified Java class name ("
-                        + (segment.isEmpty() ? "empty segment" : "`" + segment + "` is not a Java identifier")
-                        + ")");
-            }
+        String why = JavaNames.rejectQualifiedClassName(name);
+        if (why != null) {
+            return Optional.of("`" + name + "` is not a fully qualified Java class name (" + why + ")");
         }
         return Optional.empty();
     }
@@ -50,18 +37,6 @@ public record TargetName(String packageName, String simpleName) implements Compa
         });
         int dot = name.lastIndexOf('.');
         return new TargetName(name.substring(0, dot), name.substring(dot + 1));
-    }
-
-    static boolean isIdentifier(String s) {
-        if (s.isEmpty() || KEYWORDS.contains(s) || !Character.isJavaIdentifierStart(s.charAt(0))) {
-            return false;
-        }
-        for (int i = 1; i < s.length(); i++) {
-            if (!Character.isJavaIdentifierPart(s.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** {@code com.acme.text.Slugify}. */

@@ -110,7 +110,7 @@ class ExportErrorsTest {
                 List.of(ExportCell.of(new CellRef(NB, 2, "c2"), ExportKind.EXPORT, "int a() { return 1; }"))));
 
         assertThat(p.location()).isEqualTo("notebooks/01_text.ipynb, cell 1 (id c1), line 2");
-        assertThat(p.message()).contains("invalid `default_exp`").contains("not a Java identifier");
+        assertThat(p.message()).contains("invalid `default_exp`").contains("is not a fully qualified Java class name (`/` cannot be part of a name)");
     }
 
     @Test
