@@ -1,6 +1,7 @@
 package dev.nbexport.clean;
 
 import dev.nbexport.io.AtomicFiles;
+import dev.nbexport.io.Sha256;
 import dev.nbexport.json.Json;
 import dev.nbexport.json.Json.JsonArray;
 import dev.nbexport.json.Json.JsonNull;
@@ -13,10 +14,8 @@ import dev.nbexport.notebook.NotebookWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -152,18 +151,9 @@ public final class NotebookCleaner {
 
     /** An 8-hex-digit id from the cell's position and source, unique in the notebook. */
     private static String newId(int index, String source, Set<String> used) {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
         byte[] seed = (index + "\n" + source).getBytes(StandardCharsets.UTF_8);
         for (int attempt = 0; ; attempt++) {
-            sha.update(seed);
-            sha.update((byte) attempt);
-            byte[] digest = sha.digest();
-            String id = String.format("%02x%02x%02x%02x", digest[0], digest[1], digest[2], digest[3]);
+            String id = Sha256.hex(seed, new byte[] {(byte) attempt}).substring(0, 8);
             if (used.add(id)) {
                 return id;
             }

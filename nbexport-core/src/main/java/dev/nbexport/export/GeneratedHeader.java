@@ -1,10 +1,8 @@
 package dev.nbexport.export;
 
+import dev.nbexport.io.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -105,13 +103,6 @@ public record GeneratedHeader(List<String> notebooks, String recordedHash, Strin
     }
 
     private static String sha256(String before, String after) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(before.getBytes(StandardCharsets.UTF_8));
-            digest.update(after.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        return Sha256.hex(before.getBytes(StandardCharsets.UTF_8), after.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,5 +1,6 @@
 package dev.nbexport.project;
 
+import dev.nbexport.io.Sha256;
 import dev.nbexport.directive.DirectiveParser;
 import dev.nbexport.export.Exporter;
 import dev.nbexport.sync.FileChange;
@@ -36,7 +37,7 @@ public final class ExportCommand {
         Path projectDir = request.projectDir().toAbsolutePath().normalize();
         List<Path> files = request.notebookFiles();
         ProjectNotebooks reader = new ProjectNotebooks(projectDir, DirectiveParser.standard());
-        String fingerprint = StalenessIndex.sha256(request.fingerprintText().getBytes(StandardCharsets.UTF_8));
+        String fingerprint = Sha256.hex(request.fingerprintText().getBytes(StandardCharsets.UTF_8));
 
         StalenessIndex index = request.indexFile() == null ? StalenessIndex.empty() : StalenessIndex.load(request.indexFile());
         if (!request.force() && index.upToDate(fingerprint, reader.hashes(files))) {

@@ -1,5 +1,6 @@
 package dev.nbexport.project;
 
+import dev.nbexport.io.Sha256;
 import dev.nbexport.NbexportException;
 import dev.nbexport.directive.CellDirectives;
 import dev.nbexport.directive.DirectiveParser;
@@ -37,7 +38,7 @@ public final class ProjectNotebooks {
     public Map<String, String> hashes(List<Path> files) {
         Map<String, String> hashes = new TreeMap<>();
         files.parallelStream()
-                .map(file -> Map.entry(path(file), StalenessIndex.sha256(bytes(file))))
+                .map(file -> Map.entry(path(file), Sha256.hex(bytes(file))))
                 .forEachOrdered(e -> hashes.put(e.getKey(), e.getValue()));
         return hashes;
     }
@@ -95,7 +96,7 @@ public final class ProjectNotebooks {
                 CellRef ref = new CellRef(path, i + 1, cell.id());
                 directives.add(cell.isCode() ? parser.parse(cell.source(), cell.tags(), ref) : CellDirectives.none(ref));
             }
-            return new ProjectNotebook(file, path, StalenessIndex.sha256(bytes), notebook, directives);
+            return new ProjectNotebook(file, path, Sha256.hex(bytes), notebook, directives);
         } catch (NotebookFormatException e) {
             return e;
         }

@@ -1,5 +1,6 @@
 package dev.nbexport.project;
 
+import dev.nbexport.io.Sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -28,8 +29,8 @@ class StalenessIndexTest {
         output = dir.resolve("src/main/java/com/acme/Text.java");
         Files.createDirectories(output.getParent());
         Files.writeString(output, "class Text {}\n");
-        inputs = Map.of("notebooks/01_text.ipynb", StalenessIndex.sha256("{}".getBytes(StandardCharsets.UTF_8)),
-                "notebooks/02 with\ttab.ipynb", StalenessIndex.sha256("[]".getBytes(StandardCharsets.UTF_8)));
+        inputs = Map.of("notebooks/01_text.ipynb", Sha256.hex("{}".getBytes(StandardCharsets.UTF_8)),
+                "notebooks/02 with\ttab.ipynb", Sha256.hex("[]".getBytes(StandardCharsets.UTF_8)));
     }
 
     private StalenessIndex saved() {
@@ -119,11 +120,11 @@ class StalenessIndexTest {
         StalenessIndex index = StalenessIndex.load(indexFile);
 
         Map<String, String> changed = new java.util.TreeMap<>(inputs);
-        changed.put("notebooks/01_text.ipynb", StalenessIndex.sha256("{ }".getBytes(StandardCharsets.UTF_8)));
+        changed.put("notebooks/01_text.ipynb", Sha256.hex("{ }".getBytes(StandardCharsets.UTF_8)));
         assertThat(index.upToDate("f1", changed)).isFalse();
 
         Map<String, String> added = new java.util.TreeMap<>(inputs);
-        added.put("notebooks/03_new.ipynb", StalenessIndex.sha256(new byte[0]));
+        added.put("notebooks/03_new.ipynb", Sha256.hex(new byte[0]));
         assertThat(index.upToDate("f1", added)).isFalse();
 
         assertThat(index.upToDate("f1", Map.of("notebooks/01_text.ipynb", inputs.get("notebooks/01_text.ipynb")))).isFalse();
@@ -157,9 +158,9 @@ class StalenessIndexTest {
 
     @Test
     void sha256IsLowerCaseHexOfAllParts() {
-        assertThat(StalenessIndex.sha256("abc".getBytes(StandardCharsets.UTF_8)))
+        assertThat(Sha256.hex("abc".getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-        assertThat(StalenessIndex.sha256("a".getBytes(StandardCharsets.UTF_8), "bc".getBytes(StandardCharsets.UTF_8)))
-                .isEqualTo(StalenessIndex.sha256("abc".getBytes(StandardCharsets.UTF_8)));
+        assertThat(Sha256.hex("a".getBytes(StandardCharsets.UTF_8), "bc".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(Sha256.hex("abc".getBytes(StandardCharsets.UTF_8)));
     }
 }
