@@ -2,11 +2,11 @@ package dev.nbexport.clean;
 
 import dev.nbexport.io.AtomicFiles;
 import dev.nbexport.io.Sha256;
-import dev.nbexport.json.Json;
 import dev.nbexport.json.Json.JsonArray;
 import dev.nbexport.json.Json.JsonNull;
 import dev.nbexport.json.Json.JsonNumber;
 import dev.nbexport.json.Json.JsonObject;
+import dev.nbexport.json.Json;
 import dev.nbexport.notebook.Cell;
 import dev.nbexport.notebook.Notebook;
 import dev.nbexport.notebook.NotebookReader;

@@ -1,15 +1,13 @@
 package dev.nbexport.export;
 
-import dev.nbexport.directive.ExportKind;
-import dev.nbexport.directive.JavaNames;
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.JavaToken;
-import com.github.javaparser.ParseStart;
-import com.github.javaparser.Providers;
 import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParseStart;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.Position;
 import com.github.javaparser.Problem;
+import com.github.javaparser.Providers;
 import com.github.javaparser.TokenRange;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Modifier;
@@ -40,6 +38,8 @@ import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
 import com.github.javaparser.ast.type.TypeParameter;
+import dev.nbexport.directive.ExportKind;
+import dev.nbexport.directive.JavaNames;
 import dev.nbexport.export.ParsedCell.ImportLine;
 import dev.nbexport.export.ParsedCell.Kind;
 import dev.nbexport.export.ParsedCell.Modifiers;

@@ -1,7 +1,7 @@
 package dev.nbexport.export;
 
-import dev.nbexport.directive.ExportKind;
 import com.github.javaparser.ast.Modifier;
+import dev.nbexport.directive.ExportKind;
 import dev.nbexport.export.Exporter.CellWork;
 import dev.nbexport.export.Exporter.Placed;
 import dev.nbexport.export.Exporter.Plan;

@@ -1,8 +1,8 @@
 package dev.nbexport.project;
 
-import dev.nbexport.io.Sha256;
 import dev.nbexport.directive.DirectiveParser;
 import dev.nbexport.export.Exporter;
+import dev.nbexport.io.Sha256;
 import dev.nbexport.sync.FileChange;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -35,12 +35,12 @@ public final class ExportCommand {
     public ExportSummary run(ExportRequest request) {
         long start = System.nanoTime();
         Path projectDir = request.projectDir().toAbsolutePath().normalize();
-        List<Path> files = request.notebookFiles();
         ProjectNotebooks reader = new ProjectNotebooks(projectDir, DirectiveParser.standard());
+        List<ProjectNotebooks.NotebookFile> files = reader.read(request.notebookFiles());
         String fingerprint = Sha256.hex(request.fingerprintText().getBytes(StandardCharsets.UTF_8));
 
         StalenessIndex index = request.indexFile() == null ? StalenessIndex.empty() : StalenessIndex.load(request.indexFile());
-        if (!request.force() && index.upToDate(fingerprint, reader.hashes(files))) {
+        if (!request.force() && index.upToDate(fingerprint, ProjectNotebooks.hashes(files))) {
             return new ExportSummary(files.size(), true, List.of(), index.outputs().size(), List.of(), List.of(), millis(start));
         }
 

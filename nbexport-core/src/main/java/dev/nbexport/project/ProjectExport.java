@@ -41,17 +41,19 @@ public record ProjectExport(List<ProjectNotebook> notebooks, ExportResult result
     /** Reads the notebooks of {@code request}, exports them in memory and compares with the roots. */
     public static ProjectExport plan(ExportRequest request, Exporter exporter) {
         StalenessIndex index = request.indexFile() == null ? StalenessIndex.empty() : StalenessIndex.load(request.indexFile());
-        return plan(request, request.notebookFiles(), exporter, index);
+        ProjectNotebooks reader = new ProjectNotebooks(request.projectDir(), DirectiveParser.standard());
+        return plan(request, reader.read(request.notebookFiles()), exporter, index);
     }
 
     /**
-     * As {@link #plan(ExportRequest, Exporter)}, for the notebook {@code files} already found; the
+     * As {@link #plan(ExportRequest, Exporter)}, for the notebook {@code files} already read; the
      * files {@code index} says the last run wrote are checked for staleness too.
      */
-    static ProjectExport plan(ExportRequest request, List<Path> files, Exporter exporter, StalenessIndex index) {
+    static ProjectExport plan(ExportRequest request, List<ProjectNotebooks.NotebookFile> files, Exporter exporter,
+                              StalenessIndex index) {
         Path projectDir = request.projectDir().toAbsolutePath().normalize();
         ProjectNotebooks reader = new ProjectNotebooks(projectDir, DirectiveParser.standard());
-        ProjectNotebooks.Loaded loaded = reader.load(files);
+        ProjectNotebooks.Loaded loaded = reader.parse(files);
 
         List<NbexportException> problems = new ArrayList<>();
         List<NotebookSource> sources = new ArrayList<>();

@@ -1,10 +1,10 @@
 package dev.nbexport.project;
 
-import dev.nbexport.io.Sha256;
 import dev.nbexport.NbexportException;
 import dev.nbexport.directive.CellDirectives;
 import dev.nbexport.directive.DirectiveParser;
 import dev.nbexport.directive.DirectiveProblem;
+import dev.nbexport.io.Sha256;
 import dev.nbexport.notebook.Cell;
 import dev.nbexport.notebook.CellRef;
 import dev.nbexport.notebook.Notebook;
@@ -34,23 +34,41 @@ public final class ProjectNotebooks {
         this.parser = parser;
     }
 
-    /** The notebook files' content hashes by project path, without parsing them. */
-    public Map<String, String> hashes(List<Path> files) {
+    /**
+     * A notebook file's bytes, read once: hashed for the staleness check, then parsed only if needed.
+     *
+     * @param path the file relative to the project, {@code /} separators
+     */
+    public record NotebookFile(Path file, String path, byte[] bytes, String sha256) {}
+
+    /** Reads the bytes of {@code files}, in parallel, without parsing them. */
+    public List<NotebookFile> read(List<Path> files) {
+        return files.parallelStream().map(file -> {
+            byte[] bytes = bytes(file);
+            return new NotebookFile(file, path(file), bytes, Sha256.hex(bytes));
+        }).toList();
+    }
+
+    /** The files' content hashes by project path. */
+    public static Map<String, String> hashes(List<NotebookFile> files) {
         Map<String, String> hashes = new TreeMap<>();
-        files.parallelStream()
-                .map(file -> Map.entry(path(file), Sha256.hex(bytes(file))))
-                .forEachOrdered(e -> hashes.put(e.getKey(), e.getValue()));
+        files.forEach(f -> hashes.put(f.path(), f.sha256()));
         return hashes;
     }
 
     /**
-     * Reads {@code files}.
+     * Reads and parses {@code files}.
      *
      * @return the notebooks in the order given, and the warnings found
      * @throws NbexportException listing every notebook that cannot be read and every directive error
      */
     public Loaded load(List<Path> files) {
-        List<Object> results = files.parallelStream().map(this::loadOne).toList();
+        return parse(read(files));
+    }
+
+    /** Parses notebook files already read; as {@link #load(List)}. */
+    public Loaded parse(List<NotebookFile> files) {
+        List<Object> results = files.parallelStream().map(this::parseOne).toList();
         List<ProjectNotebook> notebooks = new ArrayList<>();
         List<NbexportException> errors = new ArrayList<>();
         List<DirectiveProblem> warnings = new ArrayList<>();
@@ -85,18 +103,17 @@ public final class ProjectNotebooks {
         }
     }
 
-    private Object loadOne(Path file) {
-        String path = path(file);
-        byte[] bytes = bytes(file);
+    private Object parseOne(NotebookFile file) {
+        String path = file.path();
         try {
-            Notebook notebook = NotebookReader.parse(bytes, path);
+            Notebook notebook = NotebookReader.parse(file.bytes(), path);
             List<CellDirectives> directives = new ArrayList<>(notebook.cells().size());
             for (int i = 0; i < notebook.cells().size(); i++) {
                 Cell cell = notebook.cells().get(i);
                 CellRef ref = new CellRef(path, i + 1, cell.id());
                 directives.add(cell.isCode() ? parser.parse(cell.source(), cell.tags(), ref) : CellDirectives.none(ref));
             }
-            return new ProjectNotebook(file, path, Sha256.hex(bytes), notebook, directives);
+            return new ProjectNotebook(file.file(), path, file.sha256(), notebook, directives);
         } catch (NotebookFormatException e) {
             return e;
         }

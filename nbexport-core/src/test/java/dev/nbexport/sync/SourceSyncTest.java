@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nbexport.NbexportException;
-import dev.nbexport.export.ExportCell;
 import dev.nbexport.directive.ExportKind;
+import dev.nbexport.export.ExportCell;
 import dev.nbexport.export.Exporter;
 import dev.nbexport.export.GeneratedFile;
 import dev.nbexport.export.GeneratedHeader;
