@@ -1,43 +1,17 @@
 package dev.nbexport.export;
 
-import com.github.javaparser.JavaParser;
-import com.github.javaparser.JavaToken;
-import com.github.javaparser.ParseResult;
-import com.github.javaparser.ParseStart;
-import com.github.javaparser.ParserConfiguration;
-import com.github.javaparser.Position;
-import com.github.javaparser.Problem;
-import com.github.javaparser.Providers;
-import com.github.javaparser.TokenRange;
-import com.github.javaparser.ast.CompilationUnit;
-import com.github.javaparser.ast.Modifier;
-import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.body.AnnotationDeclaration;
-import com.github.javaparser.ast.body.BodyDeclaration;
-import com.github.javaparser.ast.body.ConstructorDeclaration;
-import com.github.javaparser.ast.body.FieldDeclaration;
-import com.github.javaparser.ast.body.InitializerDeclaration;
-import com.github.javaparser.ast.body.MethodDeclaration;
-import com.github.javaparser.ast.body.Parameter;
-import com.github.javaparser.ast.body.RecordDeclaration;
-import com.github.javaparser.ast.body.TypeDeclaration;
-import com.github.javaparser.ast.body.VariableDeclarator;
-import com.github.javaparser.ast.comments.Comment;
-import com.github.javaparser.ast.expr.AnnotationExpr;
-import com.github.javaparser.ast.expr.MethodCallExpr;
-import com.github.javaparser.ast.expr.Name;
-import com.github.javaparser.ast.expr.NameExpr;
-import com.github.javaparser.ast.expr.VariableDeclarationExpr;
-import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
-import com.github.javaparser.ast.nodeTypes.NodeWithModifiers;
-import com.github.javaparser.ast.stmt.BlockStmt;
-import com.github.javaparser.ast.stmt.ExpressionStmt;
-import com.github.javaparser.ast.stmt.LocalClassDeclarationStmt;
-import com.github.javaparser.ast.stmt.LocalRecordDeclarationStmt;
-import com.github.javaparser.ast.stmt.Statement;
-import com.github.javaparser.ast.type.ClassOrInterfaceType;
-import com.github.javaparser.ast.type.Type;
-import com.github.javaparser.ast.type.TypeParameter;
+import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ModifiersTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.SourcePositions;
+import com.sun.source.util.Trees;
 import dev.nbexport.directive.ExportKind;
 import dev.nbexport.directive.JavaNames;
 import dev.nbexport.export.ParsedCell.ImportLine;
@@ -46,43 +20,105 @@ import dev.nbexport.export.ParsedCell.Modifiers;
 import dev.nbexport.export.ParsedCell.Snippet;
 import dev.nbexport.export.ParsedCell.UsedNames;
 import dev.nbexport.export.ParsedCell.Word;
+import java.net.URI;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
+import java.util.Locale;
+import java.util.Map;
+import javax.lang.model.element.Modifier;
+import javax.tools.Diagnostic;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.ToolProvider;
 
 /**
- * Splits a cell's code into JShell snippets with one JavaParser parse (two only when the first
- * form fails): imports are found by a small lexer and blanked out, the rest is parsed as the body
- * of a synthetic class (declarations) or of a synthetic method (a test cell of statements).
- * Blanking keeps every line and column, so positions map straight back to the cell.
+ * Splits cells' code into JShell snippets with the running JDK's own Java parser (javac's tree
+ * API, the parser JShell itself uses): imports are found by a small lexer and blanked out, the
+ * rest is parsed as the body of a synthetic class (declarations) or of a synthetic method (a test
+ * cell of statements). Blanking keeps every line and column, and the synthetic opening is one line
+ * of known length, so javac's offsets map straight back to the cell.
  *
- * <p>Not thread-safe (JavaParser is not); use one per thread.
+ * <p>Cells are parsed in batches, one javac task per batch: a task costs about as much to set up as
+ * parsing a few notebooks. Only cells javac finds errors in are parsed again, one by one, to say
+ * precisely what is wrong. Instances are stateless and thread-safe; each call makes its own tasks.
  */
 final class CellParser {
 
     private static final String BODY_OPEN = "class NbexportCell {\n";
+    private static final String BODY_CLOSE = "\n}";
     private static final String BLOCK_OPEN = "class NbexportCell { void nbexportCell() {\n";
-    /** Both openings are one line: cell code starts on line 2 of the parsed text. */
-    static final int WRAPPER_LINES = 1;
+    private static final String BLOCK_CLOSE = "\n}}";
+    private static final String VAR_FIELD = "compiler.err.restricted.type.not.allowed.here";
+    private static final String NO_RETURN_TYPE = "compiler.err.invalid.meth.decl.ret.type.req";
 
-    private final JavaParser parser;
+    private final JavaCompiler javac;
 
-    /**
-     * A parser without JavaParser's language-level validators: the cells already compiled in the
-     * kernel, the grammar still rejects syntax errors, and validation costs about 40% of the parse.
-     * Checks that matter for export (such as {@code var} fields) are done here.
-     */
     CellParser() {
-        this.parser = new JavaParser(new ParserConfiguration()
-                .setLanguageLevel(null)
-                .setAttributeComments(true)
-                .setStoreTokens(true));
+        this.javac = ToolProvider.getSystemJavaCompiler();
+        if (javac == null) {
+            throw new IllegalStateException("nbexport needs a JDK, not a JRE: the Java compiler (module jdk.compiler)"
+                    + " is missing from " + System.getProperty("java.home")
+                    + ". Run Maven with a JDK 17 or newer (set JAVA_HOME).");
+        }
     }
 
-    /** Parses one cell, adding what is wrong with it to {@code problems}. */
-    ParsedCell parse(ExportCell cell, List<ExportProblem> problems) {
+    /** A cell's parse and what is wrong with it. */
+    record Result(ParsedCell parsed, List<ExportProblem> problems) {
+    }
+
+    /** Parses one cell. */
+    Result parse(ExportCell cell) {
+        return parseAll(List.of(cell)).get(0);
+    }
+
+    /** Parses cells with one javac task; results in the order of {@code cells}. */
+    List<Result> parseAll(List<ExportCell> cells) {
+        List<Result> results = new ArrayList<>(cells.size());
+        List<Source> sources = new ArrayList<>();
+        List<Pending> pending = new ArrayList<>();
+        for (ExportCell cell : cells) {
+            List<ExportProblem> problems = new ArrayList<>(0);
+            Pending p = prepare(cell, problems);
+            if (p.parsed.code().isBlank() || cell.kind() == ExportKind.NONE) {
+                results.add(new Result(p.parsed, List.copyOf(problems)));
+                continue;
+            }
+            p.problems = problems;
+            p.result = results.size();
+            results.add(null);
+            p.source = new Source(sources.size(), cell.kind() == ExportKind.TEST ? BLOCK_OPEN : BODY_OPEN,
+                    p.parsed.code(), cell.kind() == ExportKind.TEST ? BLOCK_CLOSE : BODY_CLOSE);
+            sources.add(p.source);
+            pending.add(p);
+        }
+        if (!sources.isEmpty()) {
+            Trees trees = parse(sources);
+            for (Pending p : pending) {
+                finish(p, trees);
+                results.set(p.result, new Result(p.parsed, List.copyOf(p.problems)));
+            }
+        }
+        return results;
+    }
+
+    /** A cell between the import scan and javac. */
+    private static final class Pending {
+        final ParsedCell parsed;
+        List<ExportProblem> problems;
+        int result;
+        Source source;
+
+        Pending(ParsedCell parsed) {
+            this.parsed = parsed;
+        }
+    }
+
+    /** The cell's code with \n line breaks and its imports blanked out, and its imports. */
+    private static Pending prepare(ExportCell cell, List<ExportProblem> problems) {
         String code = cell.code();
         if (code.indexOf('\r') >= 0) {
             code = code.replace("\r\n", "\n").replace('\r', '\n');
@@ -91,205 +127,171 @@ final class CellParser {
         char[] masked = code.toCharArray();
         List<ImportLine> imports = scanImports(cell, code, masked, lineStarts, problems);
         if (cell.kind() == ExportKind.NONE) {
-            return new ParsedCell(cell, code, lineStarts, imports, List.of());
+            return new Pending(new ParsedCell(cell, code, lineStarts, imports, List.of()));
         }
-        // from here on the code has its imports blanked out; declarations are sliced from it
-        String body = new String(masked);
-        List<Snippet> snippets = new ArrayList<>();
-        ParsedCell parsed = new ParsedCell(cell, body, lineStarts, imports, snippets);
-        if (body.isBlank()) {
-            return parsed;
-        }
+        return new Pending(new ParsedCell(cell, new String(masked), lineStarts, imports, new ArrayList<>()));
+    }
+
+    private void finish(Pending p, Trees trees) {
+        ExportCell cell = p.parsed.source();
+        Source source = p.source;
+        CompilationUnitTree unit = trees.units.get(source);
+        Parse first = new Parse(source, unit, trees.positions, trees.errors.getOrDefault(source, List.of()));
         if (cell.kind() == ExportKind.TEST) {
-            ParseResult<CompilationUnit> block = parser.parse(BLOCK_OPEN + body + "\n}}");
-            if (block.isSuccessful()) {
-                snippets.add(statements(parsed, body, block.getResult().orElseThrow()));
-                return parsed;
+            if (first.errors.isEmpty()) {
+                p.parsed.snippets().add(statements(p.parsed, first));
+                return;
             }
-            ParseResult<CompilationUnit> members = parser.parse(BODY_OPEN + body + "\n}");
-            if (members.isSuccessful()) {
-                declarations(parsed, members.getResult().get(), true, problems);
+            Parse members = parseOne(BODY_OPEN, p.parsed.code(), BODY_CLOSE);
+            if (members.declarationErrors().isEmpty()) {
+                declarations(p.parsed, members, p.problems);
             } else {
-                syntaxError(cell, furthest(block, members), problems,
+                Parse furthest = first.errorOffset() >= members.errorOffset() ? first : members;
+                syntaxError(p.parsed, furthest, furthest.errors.get(0), p.problems,
                         "A test cell holds either statements or declarations (such as @Test methods),"
                                 + " not both; fix the Java code.");
             }
-            return parsed;
+            return;
         }
-        ParseResult<CompilationUnit> members = parser.parse(BODY_OPEN + body + "\n}");
-        if (members.isSuccessful()) {
-            declarations(parsed, members.getResult().get(), false, problems);
-            return parsed;
+        List<Diagnostic<? extends JavaFileObject>> errors = first.declarationErrors();
+        if (errors.isEmpty()) {
+            declarations(p.parsed, first, p.problems);
+            return;
         }
-        ParseResult<CompilationUnit> block = parser.parse(BLOCK_OPEN + body + "\n}}");
-        if (block.isSuccessful()) {
-            Statement first = firstNonDeclaration(block.getResult().orElseThrow());
+        explainFailure(p.parsed, first, errors.get(0), p.problems);
+    }
+
+    /** An export cell javac rejects as a class body: a statement, a constructor, or a syntax error. */
+    private void explainFailure(ParsedCell parsed, Parse members, Diagnostic<? extends JavaFileObject> error,
+            List<ExportProblem> problems) {
+        String code = parsed.code();
+        if (NO_RETURN_TYPE.equals(error.getCode())) {
+            int at = members.offset(error.getPosition());
+            problems.add(problem(parsed, at, "a constructor outside a class", "Move the constructor into its class."));
+            return;
+        }
+        Parse block = parseOne(BLOCK_OPEN, code, BLOCK_CLOSE);
+        if (block.errors.isEmpty()) {
+            StatementTree first = firstNonDeclaration(block);
             if (first != null) {
-                statementProblem(cell, first.getBegin().orElseThrow(), problems);
-                return parsed;
+                statementProblem(parsed, block.start(first), problems);
+                return;
             }
         }
-        Optional<Position> statement = problemPosition(members).flatMap(p -> statementAt(body, lineStarts, p));
-        if (statement.isPresent()) {
-            statementProblem(cell, statement.get(), problems);
-            return parsed;
+        int statement = statementAt(code, parsed.lineStarts(), members.offset(error.getPosition()));
+        if (statement >= 0) {
+            statementProblem(parsed, statement, problems);
+            return;
         }
-        syntaxError(cell, members, problems,
+        syntaxError(parsed, members, error, problems,
                 "Fix the Java code. Exported cells may hold only imports, types, methods and fields;"
                         + " move statements to a cell without `//| export`.");
-        return parsed;
-    }
-
-    private static ParseResult<CompilationUnit> furthest(ParseResult<CompilationUnit> a, ParseResult<CompilationUnit> b) {
-        Position pa = problemPosition(a).orElse(Position.HOME);
-        Position pb = problemPosition(b).orElse(Position.HOME);
-        return pb.isAfter(pa) ? b : a;
-    }
-
-    private static Optional<Position> problemPosition(ParseResult<CompilationUnit> result) {
-        if (result.getProblems().isEmpty()) {
-            return Optional.empty();
-        }
-        Problem problem = result.getProblem(0);
-        Optional<TokenRange> location = problem.getLocation();
-        if (location.isEmpty()) {
-            return Optional.empty();
-        }
-        JavaToken token = location.get().getBegin();
-        if (problem.getMessage().startsWith("Parse error")) {
-            // the location starts at the last token read; the offending one comes next
-            Optional<JavaToken> next = token.getNextToken();
-            while (next.isPresent() && next.get().getCategory().isWhitespaceOrComment()) {
-                next = next.get().getNextToken();
-            }
-            if (next.isPresent() && next.get().getRange().isPresent()) {
-                token = next.get();
-            }
-        }
-        return token.getRange().map(r -> r.begin);
     }
 
     /**
      * A statement among declarations fails both parses. If one starts on the line where parsing
-     * failed, it is the culprit: return where it starts.
+     * failed (or one of the next lines), it is the culprit: return where it starts, else -1.
      */
-    private Optional<Position> statementAt(String body, int[] lineStarts, Position failure) {
-        int codeLine = failure.line - WRAPPER_LINES;
-        if (codeLine < 1 || codeLine > lineStarts.length) {
-            return Optional.empty();
-        }
+    private int statementAt(String code, int[] lineStarts, int failure) {
+        int codeLine = lineOf(lineStarts, Math.min(Math.max(failure, 0), code.length()));
         int start = lineStarts[codeLine - 1];
-        while (start < body.length() && body.charAt(start) != '\n' && Character.isWhitespace(body.charAt(start))) {
+        while (start < code.length() && code.charAt(start) != '\n' && Character.isWhitespace(code.charAt(start))) {
             start++;
         }
         int lastLine = Math.min(lineStarts.length, codeLine + 20);
         for (int line = codeLine; line <= lastLine; line++) {
-            int end = line < lineStarts.length ? lineStarts[line] : body.length();
+            int end = line < lineStarts.length ? lineStarts[line] : code.length();
             if (end <= start) {
                 continue;
             }
-            if (parser.parse(ParseStart.STATEMENT, Providers.provider(body.substring(start, end))).isSuccessful()) {
-                return Optional.of(new Position(failure.line, start - lineStarts[codeLine - 1] + 1));
+            Parse statement = parseOne(BLOCK_OPEN, code.substring(start, end), BLOCK_CLOSE);
+            if (statement.errors.isEmpty() && firstNonDeclaration(statement) != null) {
+                return start;
             }
         }
-        return Optional.empty();
+        return -1;
     }
 
-    private void syntaxError(ExportCell cell, ParseResult<CompilationUnit> result, List<ExportProblem> problems, String hint) {
-        Problem problem = result.getProblem(0);
-        Position pos = problemPosition(result).orElse(new Position(WRAPPER_LINES + 1, 0));
-        int codeLine = Math.max(1, pos.line - WRAPPER_LINES);
-        codeLine = Math.min(codeLine, Math.max(1, lineCount(cell.code())));
-        problems.add(new ExportProblem(cell.cell(), cell.cellLine(codeLine), pos.column,
-                "Java syntax error: " + shorten(problem.getMessage()), hint));
+    private static void syntaxError(ParsedCell parsed, Parse parse, Diagnostic<? extends JavaFileObject> error,
+            List<ExportProblem> problems, String hint) {
+        int at = parse.offset(error.getPosition());
+        problems.add(problem(parsed, at, "Java syntax error: " + firstLine(error.getMessage(Locale.ROOT)), hint));
     }
 
-    private static int lineCount(String code) {
-        int n = 1;
-        for (int i = 0; i < code.length(); i++) {
-            if (code.charAt(i) == '\n') {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    /** JavaParser lists every token it expected; a handful helps, sixty do not. */
-    private static String shorten(String message) {
+    private static String firstLine(String message) {
         int nl = message.indexOf('\n');
-        String first = nl < 0 ? message : message.substring(0, nl);
-        int expected = first.indexOf(", expected one of");
-        if (expected > 0 && first.length() - expected > 120) {
-            return first.substring(0, expected) + ".";
-        }
-        return first;
+        return nl < 0 ? message : message.substring(0, nl);
     }
 
-    private static void statementProblem(ExportCell cell, Position pos, List<ExportProblem> problems) {
-        int codeLine = pos.line - WRAPPER_LINES;
-        problems.add(new ExportProblem(cell.cell(), cell.cellLine(codeLine), pos.column,
+    private static void statementProblem(ParsedCell parsed, int at, List<ExportProblem> problems) {
+        problems.add(problem(parsed, at,
                 "a statement in an exported cell: exported cells may hold only imports, types,"
                         + " methods and fields",
                 "Move the statement to a cell without `//| export` (it still runs in the notebook),"
                         + " or turn it into a declaration."));
     }
 
-    private static Statement firstNonDeclaration(CompilationUnit cu) {
-        MethodDeclaration method = (MethodDeclaration) cu.getType(0).getMember(0);
-        for (Statement s : method.getBody().orElseThrow().getStatements()) {
-            boolean declaration = s instanceof LocalClassDeclarationStmt
-                    || s instanceof LocalRecordDeclarationStmt
-                    || (s instanceof ExpressionStmt e && e.getExpression() instanceof VariableDeclarationExpr);
-            if (!declaration) {
+    /** A problem at an offset of the cell's code. */
+    private static ExportProblem problem(ParsedCell parsed, int offset, String message, String hint) {
+        String code = parsed.code();
+        int at = Math.min(Math.max(offset, 0), code.length());
+        int codeLine = lineOf(parsed.lineStarts(), at);
+        int column = at - parsed.lineStarts()[codeLine - 1] + 1;
+        ExportCell cell = parsed.source();
+        return new ExportProblem(cell.cell(), cell.cellLine(codeLine), column, message, hint);
+    }
+
+    /** The first statement of the synthetic method that is not a local variable or local type. */
+    private static StatementTree firstNonDeclaration(Parse parse) {
+        for (StatementTree s : methodBody(parse).getStatements()) {
+            if (!(s instanceof VariableTree) && !(s instanceof ClassTree)) {
                 return s;
             }
         }
         return null;
     }
 
-    private Snippet statements(ParsedCell parsed, String body, CompilationUnit cu) {
-        MethodDeclaration method = (MethodDeclaration) cu.getType(0).getMember(0);
-        BlockStmt block = method.getBody().orElseThrow();
-        UsedNames used = newUsed();
-        for (Statement s : block.getStatements()) {
-            collect(s, used);
+    private static BlockTree methodBody(Parse parse) {
+        ClassTree wrapper = (ClassTree) parse.unit.getTypeDecls().get(0);
+        return ((MethodTree) wrapper.getMembers().get(0)).getBody();
+    }
+
+    private static Snippet statements(ParsedCell parsed, Parse parse) {
+        BlockTree block = methodBody(parse);
+        UsedNames used = NameCollector.newUsed();
+        NameCollector collector = new NameCollector(used, null);
+        for (StatementTree s : block.getStatements()) {
+            collector.scan(s, null);
         }
         ExportCell cell = parsed.source();
         int firstLine = block.getStatements().isEmpty()
                 ? 1
-                : block.getStatement(0).getBegin().orElseThrow().line - WRAPPER_LINES;
-        return new Snippet(Kind.STATEMENTS, null, 0, body.length(), null, List.of(),
+                : lineOf(parsed.lineStarts(), parse.start(block.getStatements().get(0)));
+        return new Snippet(Kind.STATEMENTS, null, 0, parsed.code().length(), null, List.of(),
                 "test statements", cell.cellLine(firstLine), 1, used);
     }
 
-    private void declarations(ParsedCell parsed, CompilationUnit cu, boolean test, List<ExportProblem> problems) {
-        ExportCell cell = parsed.source();
+    private static void declarations(ParsedCell parsed, Parse parse, List<ExportProblem> problems) {
         String code = parsed.code();
-        List<BodyDeclaration<?>> members = cu.getType(0).getMembers();
+        List<List<Tree>> members = members((ClassTree) parse.unit.getTypeDecls().get(0));
         int previousEnd = 0;
         List<Snippet> snippets = parsed.snippets();
         for (int i = 0; i < members.size(); i++) {
-            BodyDeclaration<?> member = members.get(i);
-            Position begin = member.getBegin().orElseThrow();
-            int codeLine = begin.line - WRAPPER_LINES;
-            int line = cell.cellLine(codeLine);
-            if (member instanceof InitializerDeclaration || member instanceof ConstructorDeclaration) {
-                if (member instanceof InitializerDeclaration) {
-                    statementProblem(cell, begin, problems);
-                } else {
-                    problems.add(new ExportProblem(cell.cell(), line, begin.column,
-                            "a constructor outside a class", "Move the constructor into its class."));
-                }
+            List<Tree> group = members.get(i);
+            Tree member = group.get(0);
+            int begin = parse.start(member);
+            if (member instanceof BlockTree) {
+                statementProblem(parsed, begin, problems);
                 continue;
             }
-            int declStart = parsed.offset(begin, WRAPPER_LINES);
-            Optional<Comment> comment = member.getComment();
-            if (comment.isPresent() && comment.get().getBegin().isPresent()) {
-                declStart = Math.min(declStart, parsed.offset(comment.get().getBegin().get(), WRAPPER_LINES));
+            if (member instanceof MethodTree m && m.getName().contentEquals("<init>")) {
+                problems.add(problem(parsed, begin, "a constructor outside a class", "Move the constructor into its class."));
+                continue;
             }
             // text since the previous declaration's line (comments, blank lines) goes with this one
-            int segmentStart = previousEnd == 0 ? 0 : firstLineStartAfter(code, previousEnd, declStart);
-            int end = parsed.offset(member.getEnd().orElseThrow(), WRAPPER_LINES) + 1;
+            int segmentStart = previousEnd == 0 ? 0
+                    : firstLineStartAfter(code, previousEnd, Math.min(begin, FileEmitter.skipWhitespace(code, previousEnd)));
+            int end = parse.end(group.get(group.size() - 1));
             int eol = code.indexOf('\n', end);
             int lineEnd = eol < 0 ? code.length() : eol;
             if (code.substring(end, lineEnd).strip().startsWith("//")) {
@@ -298,14 +300,34 @@ final class CellParser {
             if (i == members.size() - 1 && !code.substring(end).isBlank()) {
                 end = code.length(); // comments after the last declaration stay with it
             }
-            UsedNames used = newUsed();
-            collect(member, used);
-            Snippet snippet = snippet(parsed, member, segmentStart, end, line, begin.column, used, test, problems);
+            UsedNames used = NameCollector.newUsed();
+            NameCollector collector = new NameCollector(used, member);
+            for (Tree t : group) {
+                collector.scan(t, null);
+            }
+            Snippet snippet = snippet(parsed, parse, group, segmentStart, end, begin, used, problems);
             if (snippet != null) {
                 snippets.add(snippet);
             }
             previousEnd = end;
         }
+    }
+
+    /** The synthetic class's members; {@code int a, b;} (two trees sharing modifiers) is one group. */
+    private static List<List<Tree>> members(ClassTree wrapper) {
+        List<List<Tree>> groups = new ArrayList<>();
+        ModifiersTree previous = null;
+        for (Tree member : wrapper.getMembers()) {
+            if (member instanceof VariableTree v && v.getModifiers() == previous && !groups.isEmpty()) {
+                groups.get(groups.size() - 1).add(member);
+                continue;
+            }
+            List<Tree> group = new ArrayList<>(1);
+            group.add(member);
+            groups.add(group);
+            previous = member instanceof VariableTree v ? v.getModifiers() : null;
+        }
+        return groups;
     }
 
     /** The first line start after {@code from} (skipping the rest of the previous line). */
@@ -314,102 +336,163 @@ final class CellParser {
         return nl < 0 || nl + 1 > limit ? limit : nl + 1;
     }
 
-    private Snippet snippet(ParsedCell parsed, BodyDeclaration<?> member, int start, int end, int line, int column,
-            UsedNames used, boolean test, List<ExportProblem> problems) {
+    private static Snippet snippet(ParsedCell parsed, Parse parse, List<Tree> group, int start, int end, int begin,
+            UsedNames used, List<ExportProblem> problems) {
         ExportCell cell = parsed.source();
-        if (member instanceof TypeDeclaration<?> type) {
-            String kind = type instanceof AnnotationDeclaration ? "annotation"
-                    : type.isEnumDeclaration() ? "enum"
-                    : type.isRecordDeclaration() ? "record"
-                    : type.isClassOrInterfaceDeclaration() && type.asClassOrInterfaceDeclaration().isInterface()
-                            ? "interface" : "class";
-            String name = type.getNameAsString();
-            return new Snippet(Kind.TYPE, typeModifiers(parsed, type), start, end, name, List.of("type " + name),
+        int codeLine = lineOf(parsed.lineStarts(), begin);
+        int line = cell.cellLine(codeLine);
+        int column = begin - parsed.lineStarts()[codeLine - 1] + 1;
+        Tree member = group.get(0);
+        if (member instanceof ClassTree type) {
+            String kind = switch (type.getKind()) {
+                case ANNOTATION_TYPE -> "annotation";
+                case ENUM -> "enum";
+                case RECORD -> "record";
+                case INTERFACE -> "interface";
+                default -> "class";
+            };
+            String name = type.getSimpleName().toString();
+            return new Snippet(Kind.TYPE, typeModifiers(parsed, parse, type), start, end, name, List.of("type " + name),
                     kind + " " + name, line, column, used);
         }
-        if (member instanceof MethodDeclaration method) {
-            StringBuilder sig = new StringBuilder(method.getNameAsString()).append('(');
+        if (member instanceof MethodTree method) {
+            String name = method.getName().toString();
+            StringBuilder sig = new StringBuilder(name).append('(');
             for (int i = 0; i < method.getParameters().size(); i++) {
-                Parameter p = method.getParameter(i);
-                sig.append(i == 0 ? "" : ", ").append(erase(p.getType().asString()));
-                if (p.isVarArgs()) {
-                    sig.append("[]");
-                }
+                sig.append(i == 0 ? "" : ", ").append(typeText(method.getParameters().get(i)));
             }
             sig.append(')');
-            return new Snippet(Kind.METHOD, modifiers(parsed, method), start, end, method.getNameAsString(),
+            return new Snippet(Kind.METHOD, modifiers(parsed, parse, method.getModifiers(), begin), start, end, name,
                     List.of("method " + sig), "method " + sig, line, column, used);
         }
-        if (member instanceof FieldDeclaration field) {
+        if (member instanceof VariableTree) {
             List<String> keys = new ArrayList<>();
-            for (VariableDeclarator v : field.getVariables()) {
-                if (isVar(v.getType())) {
-                    Position at = v.getType().getBegin().orElseThrow();
-                    problems.add(new ExportProblem(cell.cell(), cell.cellLine(at.line - WRAPPER_LINES), at.column,
-                            "`var " + v.getNameAsString() + "`: a field exported from JShell needs its type"
+            for (Tree t : group) {
+                VariableTree v = (VariableTree) t;
+                String name = v.getName().toString();
+                if (isVar(v)) {
+                    problems.add(problem(parsed, parse.start(v),
+                            "`var " + name + "`: a field exported from JShell needs its type"
                                     + " (javac does not accept `var` for fields)",
                             "Write the type instead of `var`, e.g. `"
-                                    + v.getInitializer().map(x -> "List<String> " + v.getNameAsString() + " = …")
-                                            .orElse("String " + v.getNameAsString())
+                                    + (v.getInitializer() != null ? "List<String> " + name + " = …" : "String " + name)
                                     + "`."));
                     return null;
                 }
-                keys.add("field " + v.getNameAsString());
+                keys.add("field " + name);
             }
-            String first = field.getVariable(0).getNameAsString();
-            return new Snippet(Kind.FIELD, modifiers(parsed, field), start, end, first, keys, "field " + first, line, column, used);
+            VariableTree first = (VariableTree) member;
+            return new Snippet(Kind.FIELD, modifiers(parsed, parse, first.getModifiers(), begin), start, end,
+                    first.getName().toString(), keys, "field " + first.getName(), line, column, used);
         }
-        problems.add(new ExportProblem(cell.cell(), line, column,
-                "cannot export this declaration here", "Move it into a class or interface."));
+        problems.add(problem(parsed, begin, "cannot export this declaration here", "Move it into a class or interface."));
         return null;
     }
 
-    /** The declaration's modifiers as offsets in the cell's code, so the tree can be dropped. */
+    /** {@code var x = …} as a field: javac reports it; export says what to write instead. */
+    private static boolean isVar(VariableTree v) {
+        Tree type = v.getType();
+        return type == null || (type instanceof com.sun.source.tree.IdentifierTree id && id.getName().contentEquals("var"));
+    }
+
+    /** A parameter's type as JShell and javac tell overloads apart: erased, {@code String...} as {@code String[]}. */
+    private static String typeText(VariableTree parameter) {
+        return erase(parameter.getType().toString()).replace("...", "[]");
+    }
+
     /** A type's modifiers and, for a record, those of its canonical constructors. */
-    private static Modifiers typeModifiers(ParsedCell parsed, TypeDeclaration<?> type) {
-        Modifiers own = modifiers(parsed, type);
-        if (!(type instanceof RecordDeclaration record)) {
+    private static Modifiers typeModifiers(ParsedCell parsed, Parse parse, ClassTree type) {
+        int begin = parse.start(type);
+        Modifiers own = modifiers(parsed, parse, type.getModifiers(), begin);
+        if (type.getKind() != Tree.Kind.RECORD) {
             return own;
         }
+        // javac's record tree lists the components as its non-static fields (a record may declare no others)
+        List<String> components = new ArrayList<>();
+        for (Tree m : type.getMembers()) {
+            if (m instanceof VariableTree v && !v.getModifiers().getFlags().contains(Modifier.STATIC)) {
+                components.add(typeText(v));
+            }
+        }
         List<Modifiers> canonical = new ArrayList<>();
-        record.getCompactConstructors().forEach(c -> canonical.add(modifiers(parsed, c)));
-        List<String> components = record.getParameters().stream().map(p -> erase(p.getType().asString())).toList();
-        for (ConstructorDeclaration c : record.getConstructors()) {
-            if (c.getParameters().stream().map(p -> erase(p.getType().asString())).toList().equals(components)) {
-                canonical.add(modifiers(parsed, c));
+        for (Tree m : type.getMembers()) {
+            // a compact constructor's tree carries the components as its parameters
+            if (m instanceof MethodTree c && c.getName().contentEquals("<init>")
+                    && c.getParameters().stream().map(CellParser::typeText).toList().equals(components)) {
+                canonical.add(modifiers(parsed, parse, c.getModifiers(), parse.start(c)));
             }
         }
         return new Modifiers(own.words(), own.insertAt(), canonical);
     }
 
-    private static <N extends Node & NodeWithModifiers<?> & NodeWithAnnotations<?>> Modifiers modifiers(ParsedCell parsed, N node) {
-        List<Word> words = new ArrayList<>(node.getModifiers().size());
-        int first = Integer.MAX_VALUE;
-        for (Modifier m : node.getModifiers()) {
-            int start = parsed.offset(m.getBegin().orElseThrow(), WRAPPER_LINES);
-            words.add(new Word(m.getKeyword(), start, parsed.offset(m.getEnd().orElseThrow(), WRAPPER_LINES) + 1));
-            first = Math.min(first, start);
+    /** The declaration's modifiers as offsets in the cell's code, so the tree can be dropped. */
+    private static Modifiers modifiers(ParsedCell parsed, Parse parse, ModifiersTree tree, int declarationStart) {
+        String code = parsed.code();
+        int from = parse.start(tree);
+        int to = parse.end(tree);
+        if (from < 0 || to <= from) {
+            return new Modifiers(List.of(), declarationStart);
+        }
+        List<int[]> annotations = new ArrayList<>(tree.getAnnotations().size());
+        int lastAnnotation = -1;
+        for (AnnotationTree a : tree.getAnnotations()) {
+            int end = parse.end(a);
+            annotations.add(new int[] {parse.start(a), end});
+            lastAnnotation = Math.max(lastAnnotation, end);
+        }
+        List<Word> words = new ArrayList<>(tree.getFlags().size());
+        int i = from;
+        outer:
+        while (i < to) {
+            for (int[] a : annotations) {
+                if (i == a[0]) {
+                    i = a[1];
+                    continue outer;
+                }
+            }
+            char c = code.charAt(i);
+            if (c == '/' && i + 1 < to && code.charAt(i + 1) == '/') {
+                int eol = code.indexOf('\n', i);
+                i = eol < 0 ? to : eol;
+            } else if (c == '/' && i + 1 < to && code.charAt(i + 1) == '*') {
+                int close = code.indexOf("*/", i + 2);
+                i = close < 0 ? to : close + 2;
+            } else if (Character.isJavaIdentifierStart(c)) {
+                int j = i + 1;
+                while (j < to && (Character.isJavaIdentifierPart(code.charAt(j))
+                        || (code.charAt(j) == '-' && code.startsWith("non-sealed", i)))) {
+                    j++;
+                }
+                Modifier keyword = modifier(code.substring(i, j));
+                if (keyword != null) {
+                    words.add(new Word(keyword, i, j));
+                }
+                i = j;
+            } else {
+                i++;
+            }
         }
         int insertAt;
         if (!words.isEmpty()) {
-            insertAt = first;
-        } else if (!node.getAnnotations().isEmpty()) {
-            int last = 0;
-            for (AnnotationExpr a : node.getAnnotations()) {
-                last = Math.max(last, parsed.offset(a.getEnd().orElseThrow(), WRAPPER_LINES) + 1);
-            }
-            insertAt = FileEmitter.skipWhitespace(parsed.code(), last);
+            insertAt = words.get(0).start();
+        } else if (lastAnnotation >= 0) {
+            insertAt = FileEmitter.skipWhitespace(code, lastAnnotation);
         } else {
-            insertAt = parsed.offset(node.getBegin().orElseThrow(), WRAPPER_LINES);
+            insertAt = declarationStart;
         }
         return new Modifiers(words, insertAt);
     }
 
-    /** Without the Java 10 post-processor, {@code var} parses as a class type named var. */
-    private static boolean isVar(Type type) {
-        return type.isVarType()
-                || (type instanceof ClassOrInterfaceType t && t.getScope().isEmpty()
-                        && t.getTypeArguments().isEmpty() && t.getNameAsString().equals("var"));
+    private static final Map<String, Modifier> MODIFIERS = new HashMap<>();
+
+    static {
+        for (Modifier m : Modifier.values()) {
+            MODIFIERS.put(m.toString(), m);
+        }
+    }
+
+    private static Modifier modifier(String word) {
+        return MODIFIERS.get(word);
     }
 
     /** {@code Map<String, List<X>>} → {@code Map}: JShell and javac tell overloads apart by erasure. */
@@ -429,43 +512,116 @@ final class CellParser {
         return sb.toString();
     }
 
-    private static UsedNames newUsed() {
-        return new UsedNames(new HashSet<>(), new HashSet<>(), new HashSet<>(), new HashSet<>());
+    // ---- javac ----
+
+    /** The text javac parses for one cell: the cell's code inside a one-line synthetic opening. */
+    private static final class Source extends SimpleJavaFileObject {
+        final String open;
+        final String text;
+
+        Source(int index, String open, String code, String close) {
+            super(URI.create("string:///NbexportCell" + index + ".java"), JavaFileObject.Kind.SOURCE);
+            this.open = open;
+            this.text = open + code + close;
+        }
+
+        @Override
+        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+            return text;
+        }
     }
 
-    /** One walk over the snippet's tree, collecting the names it uses and declares. */
-    private static void collect(Node root, UsedNames used) {
-        root.walk(n -> {
-            if (n instanceof ClassOrInterfaceType t) {
-                if (t.getScope().isEmpty()) {
-                    used.types().add(t.getNameAsString());
-                }
-            } else if (n instanceof NameExpr e) {
-                used.names().add(e.getNameAsString());
-            } else if (n instanceof MethodCallExpr m) {
-                if (m.getScope().isEmpty()) {
-                    used.methods().add(m.getNameAsString());
-                }
-            } else if (n instanceof AnnotationExpr a) {
-                Name name = a.getName();
-                while (name.getQualifier().isPresent()) {
-                    name = name.getQualifier().get();
-                }
-                if (name == a.getName()) {
-                    used.types().add(name.getIdentifier());
-                }
-            } else if (n instanceof TypeDeclaration<?> t) {
-                used.declared().add(t.getNameAsString());
-                if (t instanceof RecordDeclaration r) {
-                    r.getParameters().forEach(p -> used.declared().add(p.getNameAsString()));
-                }
-            } else if (n instanceof TypeParameter p) {
-                used.declared().add(p.getNameAsString());
-            } else if (n instanceof MethodDeclaration m && m != root) {
-                used.declared().add(m.getNameAsString());
-            }
-        });
+    /** What one javac task parsed. */
+    private static final class Trees {
+        final Map<Source, CompilationUnitTree> units = new IdentityHashMap<>();
+        final Map<Source, List<Diagnostic<? extends JavaFileObject>>> errors = new IdentityHashMap<>();
+        SourcePositions positions;
     }
+
+    private Trees parse(List<Source> sources) {
+        Trees trees = new Trees();
+        JavacTask task = (JavacTask) javac.getTask(null, null, d -> {
+            if (d.getKind() == Diagnostic.Kind.ERROR && d.getSource() instanceof Source s) {
+                trees.errors.computeIfAbsent(s, k -> new ArrayList<>()).add(d);
+            }
+        }, List.of("-proc:none", "-Xlint:none"), null, sources);
+        Iterable<? extends CompilationUnitTree> units;
+        try {
+            units = task.parse();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // the sources are in memory
+        }
+        Iterator<Source> source = sources.iterator();
+        for (CompilationUnitTree unit : units) {
+            trees.units.put(source.next(), unit);
+        }
+        trees.positions = com.sun.source.util.Trees.instance(task).getSourcePositions();
+        return trees;
+    }
+
+    /** One cell parsed alone, on the slow path that explains errors. */
+    private Parse parseOne(String open, String code, String close) {
+        Source source = new Source(0, open, code, close);
+        Trees trees = parse(List.of(source));
+        return new Parse(source, trees.units.get(source), trees.positions, trees.errors.getOrDefault(source, List.of()));
+    }
+
+    /** A parsed cell: offsets are converted from the wrapped text to the cell's code. */
+    private static final class Parse {
+        final Source source;
+        final CompilationUnitTree unit;
+        final SourcePositions positions;
+        final List<Diagnostic<? extends JavaFileObject>> errors;
+
+        Parse(Source source, CompilationUnitTree unit, SourcePositions positions,
+                List<Diagnostic<? extends JavaFileObject>> errors) {
+            this.source = source;
+            this.unit = unit;
+            this.positions = positions;
+            this.errors = errors;
+        }
+
+        int offset(long position) {
+            return position < 0 ? -1 : (int) position - source.open.length();
+        }
+
+        int start(Tree tree) {
+            return offset(positions.getStartPosition(unit, tree));
+        }
+
+        int end(Tree tree) {
+            return offset(positions.getEndPosition(unit, tree));
+        }
+
+        int errorOffset() {
+            return errors.isEmpty() ? -1 : offset(errors.get(0).getPosition());
+        }
+
+        /**
+         * The errors, less javac's "'var' is not allowed here" for fields: export reports those
+         * itself, with the fix.
+         */
+        List<Diagnostic<? extends JavaFileObject>> declarationErrors() {
+            if (errors.isEmpty()) {
+                return errors;
+            }
+            List<Integer> varFields = new ArrayList<>();
+            for (Tree member : ((ClassTree) unit.getTypeDecls().get(0)).getMembers()) {
+                if (member instanceof VariableTree v && isVar(v)) {
+                    varFields.add(start(v));
+                }
+            }
+            List<Diagnostic<? extends JavaFileObject>> left = new ArrayList<>(errors.size());
+            for (Diagnostic<? extends JavaFileObject> d : errors) {
+                if (!(VAR_FIELD.equals(d.getCode()) && varFields.contains(offset(d.getPosition())))) {
+                    left.add(d);
+                }
+            }
+            return left;
+        }
+    }
+
+    // ---- lexing ----
 
     static int[] lineStarts(String code) {
         int count = 1;
@@ -514,7 +670,7 @@ final class CellParser {
                 if (j - i == 6 && code.startsWith("import", i) && (i == 0 || !Character.isJavaIdentifierPart(code.charAt(i - 1)))) {
                     int semi = code.indexOf(';', j);
                     int stop = semi < 0 ? n : semi + 1;
-                    ImportLine line = importLine(code.substring(j, semi < 0 ? n : semi), lineStarts, i);
+                    ImportLine line = importLine(code.substring(j, semi < 0 ? n : semi));
                     int codeLine = lineOf(lineStarts, i);
                     int column = i - lineStarts[codeLine - 1] + 1;
                     if (line == null || semi < 0) {
@@ -541,7 +697,7 @@ final class CellParser {
         return imports;
     }
 
-    private static ImportLine importLine(String text, int[] lineStarts, int offset) {
+    private static ImportLine importLine(String text) {
         String rest = text.strip();
         boolean isStatic = false;
         if (rest.startsWith("static") && rest.length() > 6 && Character.isWhitespace(rest.charAt(6))) {

@@ -15,8 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.IntStream;
 
 /**
  * Turns classified notebook cells into Java sources: one file per exported type, a
@@ -33,10 +31,10 @@ import java.util.stream.IntStream;
  */
 public final class Exporter {
 
-    /** Below this many cells a parallel parse costs more than it saves. */
-    private static final int PARALLEL_THRESHOLD = 48;
+    /** Below this many cells a batch of its own costs more than it saves. */
+    private static final int MIN_BATCH = 64;
 
-    private final ThreadLocal<CellParser> parsers;
+    private final CellParser parser;
     private final DefaultImports defaults;
 
     /**
@@ -44,11 +42,15 @@ public final class Exporter {
      * {@code update} does to prove its edits) parses only the cells that changed. Only the last export
      * is kept, so memory stays bounded by one project.
      */
-    private volatile Map<ExportCell, Parse> lastParses = Map.of();
+    private volatile Map<ExportCell, CellParser.Result> lastParses = Map.of();
 
-    /** An exporter; cells may use any Java syntax up to the latest JavaParser knows. */
+    /**
+     * An exporter; cells may use any Java syntax the running JDK's compiler knows.
+     *
+     * @throws IllegalStateException when Java runs without its compiler (a JRE, not a JDK)
+     */
     public Exporter() {
-        this.parsers = ThreadLocal.withInitial(CellParser::new);
+        this.parser = new CellParser();
         this.defaults = DefaultImports.jdk();
     }
 
@@ -163,33 +165,41 @@ public final class Exporter {
     }
 
     private void parse(List<CellWork> work, List<ExportProblem> problems) {
-        @SuppressWarnings("unchecked")
-        List<ExportProblem>[] found = new List[work.size()];
-        Map<ExportCell, Parse> earlier = lastParses;
-        Map<ExportCell, Parse> now = new ConcurrentHashMap<>();
-        IntStream indexes = IntStream.range(0, work.size());
-        if (work.size() >= PARALLEL_THRESHOLD) {
-            indexes = indexes.parallel();
-        }
-        indexes.forEach(i -> {
-            CellWork w = work.get(i);
-            Parse parse = earlier.get(w.cell);
-            if (parse == null) {
-                List<ExportProblem> cellProblems = new ArrayList<>(0);
-                parse = new Parse(parsers.get().parse(w.cell, cellProblems), List.copyOf(cellProblems));
+        Map<ExportCell, CellParser.Result> earlier = lastParses;
+        Map<ExportCell, CellParser.Result> now = new HashMap<>();
+        List<ExportCell> toParse = new ArrayList<>();
+        for (CellWork w : work) {
+            CellParser.Result reused = earlier.get(w.cell);
+            if (reused != null) {
+                now.put(w.cell, reused);
+            } else if (!now.containsKey(w.cell)) {
+                now.put(w.cell, null);
+                toParse.add(w.cell);
             }
-            now.put(w.cell, parse);
-            w.parsed = parse.parsed();
-            found[i] = parse.problems();
-        });
-        lastParses = now;
-        for (List<ExportProblem> p : found) {
-            problems.addAll(p);
         }
-    }
-
-    /** A cell's parse and the problems it found; immutable, so a later export may reuse it. */
-    private record Parse(ParsedCell parsed, List<ExportProblem> problems) {
+        // one javac task per batch; batches run on both cores when there are enough cells
+        int batches = Math.max(1, Math.min(toParse.size() / MIN_BATCH,
+                4 * Runtime.getRuntime().availableProcessors()));
+        List<List<ExportCell>> split = new ArrayList<>(batches);
+        for (int b = 0; b < batches; b++) {
+            split.add(toParse.subList(b * toParse.size() / batches, (b + 1) * toParse.size() / batches));
+        }
+        var stream = split.stream();
+        if (batches > 1) {
+            stream = stream.parallel();
+        }
+        List<List<CellParser.Result>> parsed = stream.map(parser::parseAll).toList();
+        for (int b = 0; b < batches; b++) {
+            for (int i = 0; i < split.get(b).size(); i++) {
+                now.put(split.get(b).get(i), parsed.get(b).get(i));
+            }
+        }
+        lastParses = now;
+        for (CellWork w : work) {
+            CellParser.Result result = now.get(w.cell);
+            w.parsed = result.parsed();
+            problems.addAll(result.problems());
+        }
     }
 
     private static Plan plan(List<CellWork> work, List<ExportProblem> problems) {

@@ -1,6 +1,5 @@
 package dev.nbexport.export;
 
-import com.github.javaparser.ast.Modifier;
 import dev.nbexport.directive.ExportKind;
 import dev.nbexport.export.Exporter.CellWork;
 import dev.nbexport.export.Exporter.Placed;
@@ -19,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import javax.lang.model.element.Modifier;
 
 /** Writes the planned files: text of each declaration with its modifiers fixed, imports, markers, header. */
 final class FileEmitter {
@@ -106,7 +106,7 @@ final class FileEmitter {
     }
 
     private static boolean isPrivate(Snippet s) {
-        return s.modifiers() != null && s.modifiers().has(Modifier.Keyword.PRIVATE);
+        return s.modifiers() != null && s.modifiers().has(Modifier.PRIVATE);
     }
 
     static TargetName testClass(TargetName target) {
@@ -235,18 +235,18 @@ final class FileEmitter {
         boolean hasPublic = false;
         boolean isPrivate = false;
         for (Word m : modifiers.words()) {
-            Modifier.Keyword k = m.keyword();
+            Modifier k = m.keyword();
             boolean remove;
             if (role == Role.TYPE) {
-                remove = k == Modifier.Keyword.STATIC || k == Modifier.Keyword.PRIVATE || k == Modifier.Keyword.PROTECTED
-                        || (exporti && k == Modifier.Keyword.PUBLIC);
-                hasPublic |= k == Modifier.Keyword.PUBLIC;
+                remove = k == Modifier.STATIC || k == Modifier.PRIVATE || k == Modifier.PROTECTED
+                        || (exporti && k == Modifier.PUBLIC);
+                hasPublic |= k == Modifier.PUBLIC;
             } else {
-                remove = k == Modifier.Keyword.PROTECTED || (exporti && k == Modifier.Keyword.PUBLIC);
-                hasStatic |= k == Modifier.Keyword.STATIC;
-                if (!remove && (k == Modifier.Keyword.PUBLIC || k == Modifier.Keyword.PRIVATE)) {
+                remove = k == Modifier.PROTECTED || (exporti && k == Modifier.PUBLIC);
+                hasStatic |= k == Modifier.STATIC;
+                if (!remove && (k == Modifier.PUBLIC || k == Modifier.PRIVATE)) {
                     access = m;
-                    isPrivate |= k == Modifier.Keyword.PRIVATE;
+                    isPrivate |= k == Modifier.PRIVATE;
                 }
             }
             if (remove) {
@@ -285,11 +285,11 @@ final class FileEmitter {
 
     /** Edits that make a member {@code public}: its weaker access keyword goes, {@code public} comes in. */
     private static void makePublic(String code, ParsedCell.Modifiers member, List<Edit> edits) {
-        if (member.has(Modifier.Keyword.PUBLIC)) {
+        if (member.has(Modifier.PUBLIC)) {
             return;
         }
         for (Word m : member.words()) {
-            if (m.keyword() == Modifier.Keyword.PRIVATE || m.keyword() == Modifier.Keyword.PROTECTED) {
+            if (m.keyword() == Modifier.PRIVATE || m.keyword() == Modifier.PROTECTED) {
                 edits.add(new Edit(m.start(), skipWhitespace(code, m.end()), ""));
             }
         }

@@ -1,9 +1,8 @@
 package dev.nbexport.export;
 
-import com.github.javaparser.Position;
-import com.github.javaparser.ast.Modifier;
 import java.util.List;
 import java.util.Set;
+import javax.lang.model.element.Modifier;
 
 /**
  * A cell split into JShell snippets: its imports and its declarations (or, for a test cell of
@@ -11,11 +10,6 @@ import java.util.Set;
  * {@code \n} line breaks and its imports blanked out (same lines and columns as the cell).
  */
 record ParsedCell(ExportCell source, String code, int[] lineStarts, List<ImportLine> imports, List<Snippet> snippets) {
-
-    /** Offset in {@link #code()} of a JavaParser position in the wrapped source. */
-    int offset(Position p, int wrapperLines) {
-        return lineStarts[p.line - 1 - wrapperLines] + p.column - 1;
-    }
 
     /** What a snippet declares. */
     enum Kind {
@@ -75,7 +69,7 @@ record ParsedCell(ExportCell source, String code, int[] lineStarts, List<ImportL
             this(words, insertAt, List.of());
         }
 
-        boolean has(Modifier.Keyword keyword) {
+        boolean has(Modifier keyword) {
             return words.stream().anyMatch(w -> w.keyword() == keyword);
         }
     }
@@ -86,7 +80,7 @@ record ParsedCell(ExportCell source, String code, int[] lineStarts, List<ImportL
      * @param start offset of its first character
      * @param end offset just after its last character
      */
-    record Word(Modifier.Keyword keyword, int start, int end) {
+    record Word(Modifier keyword, int start, int end) {
     }
 
     /**

@@ -2,14 +2,7 @@ package dev.nbexport.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.javaparser.JavaParser;
-import com.github.javaparser.ParseResult;
-import com.github.javaparser.ParserConfiguration;
-import com.github.javaparser.ast.CompilationUnit;
-import com.github.javaparser.ast.body.BodyDeclaration;
-import com.github.javaparser.ast.body.FieldDeclaration;
-import com.github.javaparser.ast.body.MethodDeclaration;
-import com.github.javaparser.ast.body.TypeDeclaration;
+import com.sun.source.tree.Tree;
 import dev.nbexport.NbexportException;
 import dev.nbexport.directive.DirectiveParser;
 import dev.nbexport.json.Json;
@@ -24,6 +17,7 @@ import dev.nbexport.project.ExportSources;
 import dev.nbexport.project.ProjectNotebook;
 import dev.nbexport.project.ProjectNotebooks;
 import dev.nbexport.testing.Corpus;
+import dev.nbexport.testing.JavacParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,14 +37,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CorpusExportRobustnessTest {
 
-    /** A type or a method declared at the start of a line, for cells JavaParser cannot read as a class body. */
+    /** A type or a method declared at the start of a line, for cells javac cannot read as a class body. */
     private static final Pattern DECLARATION = Pattern.compile(
             "(?m)^\\s*(?:(?:public|private|protected|static|final|abstract)\\s+)*"
                     + "(?:(?:class|interface|enum|record)\\s+[A-Za-z_]\\w*"
                     + "|[\\w.<>\\[\\], ?]+\\s+[a-z_]\\w*\\s*\\([^;{]*\\)\\s*(?:throws\\s+[\\w., ]+)?\\{)");
-
-    private static final JavaParser JAVA = new JavaParser(new ParserConfiguration()
-            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
 
     @TempDir
     Path project;
@@ -93,8 +84,7 @@ class CorpusExportRobustnessTest {
         }
         System.out.println(name + ": " + tagged + " cells tagged, " + result.files().size() + " files");
         for (GeneratedFile generated : result.files()) {
-            ParseResult<CompilationUnit> parsed = JAVA.parse(generated.content());
-            assertThat(parsed.getProblems()).as("%s parses:%n%s", generated.relativePath(), generated.content()).isEmpty();
+            assertThat(JavacParser.parse(generated.content()).errors()).as("%s parses:%n%s", generated.relativePath(), generated.content()).isEmpty();
         }
     }
 
@@ -121,15 +111,9 @@ class CorpusExportRobustnessTest {
 
     private static boolean holdsDeclarations(String source) {
         String code = source.lines().filter(l -> !l.stripLeading().startsWith("%")).reduce("", (a, b) -> a + b + "\n");
-        ParseResult<CompilationUnit> body = JAVA.parse("class Cell {\n" + code + "\n}");
-        if (body.isSuccessful()) {
-            for (BodyDeclaration<?> member : body.getResult().orElseThrow().getType(0).getMembers()) {
-                if (member instanceof TypeDeclaration<?> || member instanceof MethodDeclaration
-                        || member instanceof FieldDeclaration) {
-                    return true;
-                }
-            }
-            return false;
+        List<Tree.Kind> members = JavacParser.classBodyMembers(code);
+        if (members != null) {
+            return members.stream().anyMatch(k -> k != Tree.Kind.BLOCK);
         }
         return DECLARATION.matcher(code).find();
     }

@@ -52,8 +52,9 @@ class ExportErrorsTest {
         ExportProblem p = onlyProblem(notebook(NB, "com.acme.Text",
                 export("int a() {\n    return 1\n}")));
 
-        assertThat(p.line()).isEqualTo(3);
-        assertThat(p.message()).startsWith("Java syntax error: Parse error. Found \"}\"");
+        assertThat(p.line()).isEqualTo(2);
+        assertThat(p.column()).isEqualTo(13);
+        assertThat(p.message()).isEqualTo("Java syntax error: ';' expected");
     }
 
     @Test
