@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -83,12 +84,8 @@ public final class StalenessIndex {
         if (!fingerprint.equals(currentFingerprint) || !inputs.equals(currentInputs) || fingerprint.isEmpty()) {
             return false;
         }
-        for (Map.Entry<String, String> output : outputs.entrySet()) {
-            if (!output.getValue().equals(stamp(Path.of(output.getKey())))) {
-                return false;
-            }
-        }
-        return true;
+        // thousands of stat calls: on every core
+        return outputs.entrySet().parallelStream().allMatch(o -> o.getValue().equals(stamp(Path.of(o.getKey()))));
     }
 
     public String fingerprint() {
@@ -106,7 +103,8 @@ public final class StalenessIndex {
     /** Size and modification time of a file, or {@code "missing"}. */
     public static String stamp(Path file) {
         try {
-            return Files.size(file) + ":" + Files.getLastModifiedTime(file).toMillis();
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return attributes.size() + ":" + attributes.lastModifiedTime().toMillis();
         } catch (IOException e) {
             return "missing";
         }
