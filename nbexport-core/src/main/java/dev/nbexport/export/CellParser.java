@@ -23,11 +23,13 @@ import dev.nbexport.export.ParsedCell.Word;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import javax.lang.model.element.Modifier;
 import javax.tools.Diagnostic;
 import javax.tools.JavaCompiler;
@@ -119,10 +121,7 @@ final class CellParser {
 
     /** The cell's code with \n line breaks and its imports blanked out, and its imports. */
     private static Pending prepare(ExportCell cell, List<ExportProblem> problems) {
-        String code = cell.code();
-        if (code.indexOf('\r') >= 0) {
-            code = code.replace("\r\n", "\n").replace('\r', '\n');
-        }
+        String code = normalized(cell);
         int[] lineStarts = lineStarts(code);
         char[] masked = code.toCharArray();
         List<ImportLine> imports = scanImports(cell, code, masked, lineStarts, problems);
@@ -259,7 +258,7 @@ final class CellParser {
     private static Snippet statements(ParsedCell parsed, Parse parse) {
         BlockTree block = methodBody(parse);
         UsedNames used = NameCollector.newUsed();
-        NameCollector collector = new NameCollector(used, null);
+        NameCollector collector = new NameCollector(used, null, parse::start);
         for (StatementTree s : block.getStatements()) {
             collector.scan(s, null);
         }
@@ -301,7 +300,7 @@ final class CellParser {
                 end = code.length(); // comments after the last declaration stay with it
             }
             UsedNames used = NameCollector.newUsed();
-            NameCollector collector = new NameCollector(used, member);
+            NameCollector collector = new NameCollector(used, member, parse::start);
             for (Tree t : group) {
                 collector.scan(t, null);
             }
@@ -510,6 +509,69 @@ final class CellParser {
             }
         }
         return sb.toString();
+    }
+
+    /** What a cell that is not exported declares at its top level, as JShell would keep it. */
+    record Declared(Set<String> variables, Set<String> methods) {
+    }
+
+    /**
+     * The variables and methods that cells declare at their top level. A kernel cell may mix
+     * declarations and statements, which neither a class body nor a block allows, so both parses are
+     * read, javac's error recovery included: the result is evidence for a message, not a verdict.
+     */
+    Map<ExportCell, Declared> declaredNames(List<ExportCell> cells) {
+        List<Source> sources = new ArrayList<>();
+        for (ExportCell cell : cells) {
+            String code = withoutImports(cell);
+            sources.add(new Source(sources.size(), BODY_OPEN, code, BODY_CLOSE));
+            sources.add(new Source(sources.size(), BLOCK_OPEN, code, BLOCK_CLOSE));
+        }
+        Map<ExportCell, Declared> declared = new IdentityHashMap<>();
+        if (sources.isEmpty()) {
+            return declared;
+        }
+        Trees trees = parse(sources);
+        for (int i = 0; i < cells.size(); i++) {
+            Declared names = new Declared(new HashSet<>(), new HashSet<>());
+            ClassTree body = (ClassTree) trees.units.get(sources.get(2 * i)).getTypeDecls().get(0);
+            for (Tree member : body.getMembers()) {
+                if (member instanceof VariableTree v) {
+                    addName(names.variables(), v.getName().toString());
+                } else if (member instanceof MethodTree m) {
+                    addName(names.methods(), m.getName().toString());
+                }
+            }
+            ClassTree wrapper = (ClassTree) trees.units.get(sources.get(2 * i + 1)).getTypeDecls().get(0);
+            if (!wrapper.getMembers().isEmpty() && wrapper.getMembers().get(0) instanceof MethodTree method
+                    && method.getBody() != null) {
+                for (StatementTree statement : method.getBody().getStatements()) {
+                    if (statement instanceof VariableTree v) {
+                        addName(names.variables(), v.getName().toString());
+                    }
+                }
+            }
+            declared.put(cells.get(i), names);
+        }
+        return declared;
+    }
+
+    private static String withoutImports(ExportCell cell) {
+        String code = normalized(cell);
+        char[] masked = code.toCharArray();
+        scanImports(cell, code, masked, lineStarts(code), new ArrayList<>());
+        return new String(masked);
+    }
+
+    private static String normalized(ExportCell cell) {
+        String code = cell.code();
+        return code.indexOf('\r') < 0 ? code : code.replace("\r\n", "\n").replace('\r', '\n');
+    }
+
+    private static void addName(Set<String> names, String name) {
+        if (JavaNames.rejectIdentifier(name) == null) {
+            names.add(name);
+        }
     }
 
     // ---- javac ----

@@ -73,8 +73,82 @@ public final class Exporter {
             problems.sort(ExportProblem.ORDER);
             throw new ExportException(problems);
         }
-        List<GeneratedFile> files = new FileEmitter(plan, defaults, warnings).emit();
+        FileEmitter emitter = new FileEmitter(plan, defaults, warnings);
+        List<GeneratedFile> files = emitter.emit();
+        problems.addAll(emitter.problems());
+        problems.addAll(kernelNames(plan, emitter.freeUses()));
+        if (!problems.isEmpty()) {
+            problems.sort(ExportProblem.ORDER);
+            throw new ExportException(problems);
+        }
         return new ExportResult(files, new ArrayList<>(warnings));
+    }
+
+    /**
+     * Functions the IJava and JJava kernels put in every notebook (static imports of their runtime):
+     * exported code and generated tests run without a kernel, so they do not exist there.
+     */
+    static final Set<String> KERNEL_FUNCTIONS = Set.of("display", "render", "updateDisplay", "printf", "eval",
+            "lineMagic", "cellMagic", "getKernelInstance", "kernel");
+
+    /**
+     * Problems for names exported code uses but only the kernel session had: variables and methods of
+     * cells that are not exported, and the kernel's own functions. Other unresolved names are left to
+     * javac, which names them itself.
+     */
+    private List<ExportProblem> kernelNames(Plan plan, Set<FileEmitter.FreeUse> uses) {
+        if (uses.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<CellWork>> plainCells = new HashMap<>();
+        List<ExportCell> toRead = new ArrayList<>();
+        for (FileEmitter.FreeUse use : uses) {
+            String notebook = use.placed().work().notebook.notebookPath();
+            plainCells.computeIfAbsent(notebook, nb -> {
+                List<CellWork> plain = plan.cellsByNotebook.get(nb).stream()
+                        .filter(w -> w.cell.kind() == ExportKind.NONE && !w.cell.code().isBlank()).toList();
+                plain.forEach(w -> toRead.add(w.cell));
+                return plain;
+            });
+        }
+        Map<ExportCell, CellParser.Declared> declared = parser.declaredNames(toRead);
+        Map<String, ExportProblem> problems = new TreeMap<>();
+        for (FileEmitter.FreeUse use : uses) {
+            CellWork user = use.placed().work();
+            CellWork source = null;
+            for (CellWork w : plainCells.get(user.notebook.notebookPath())) {
+                CellParser.Declared names = declared.get(w.cell);
+                if (use.call() ? names.methods().contains(use.name()) : names.variables().contains(use.name())) {
+                    source = w;
+                    break;
+                }
+            }
+            String shown = use.call() ? "`" + use.name() + "(…)`" : "`" + use.name() + "`";
+            String where = user.cell.kind() == ExportKind.TEST ? "the generated test" : "the exported code";
+            ExportProblem problem;
+            if (source != null) {
+                problem = problemAt(user, use.offset(), shown + " is declared in " + source.cell.cell()
+                                + ", which is not exported: " + where + " cannot see it",
+                        "Export that cell too (`//| export`, or `//| exporti` to keep it package-private),"
+                                + " or declare " + shown + " in this cell.");
+            } else if (use.call() && KERNEL_FUNCTIONS.contains(use.name())) {
+                problem = problemAt(user, use.offset(), shown + " is a function of the notebook's kernel (IJava/JJava);"
+                                + " " + where + " runs without a kernel, where it does not exist",
+                        "Call it from a cell that is not exported; let the exported code return what the notebook"
+                                + " should show.");
+            } else {
+                continue;
+            }
+            problems.putIfAbsent(user.cell.cell() + "\0" + use.name() + "\0" + use.call(), problem);
+        }
+        return new ArrayList<>(problems.values());
+    }
+
+    private static ExportProblem problemAt(CellWork work, int offset, String message, String hint) {
+        ParsedCell parsed = work.parsed;
+        int codeLine = CellParser.lineOf(parsed.lineStarts(), offset);
+        int column = offset - parsed.lineStarts()[codeLine - 1] + 1;
+        return new ExportProblem(work.cell.cell(), work.cell.cellLine(codeLine), column, message, hint);
     }
 
     /** A cell on its way through the export. */

@@ -63,6 +63,19 @@ final class FileEmitter {
     private final Map<String, Symbols> symbolsByNotebook = new HashMap<>();
     /** package → simple names of every class generated in it. */
     private final Map<String, Set<String>> packageTypes = new HashMap<>();
+    /** Names the code uses that nothing in its generated file declares or imports; written by parallel emitters. */
+    private final Set<FreeUse> freeUses = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Uses of package-private exports from another package; written by parallel emitters. */
+    private final Set<ExportProblem> problems = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * A name a snippet uses that its generated file cannot resolve: it came from the notebook's
+     * kernel session (another cell, or the kernel's own helpers), or it is a plain mistake.
+     *
+     * @param offset where the name is first used, in the cell's code
+     */
+    record FreeUse(Placed placed, String name, boolean call, int offset) {
+    }
 
     FileEmitter(Plan plan, DefaultImports defaults, Set<ExportWarning> warnings) {
         this.plan = plan;
@@ -132,6 +145,16 @@ final class FileEmitter {
         List<GeneratedFile> files = new ArrayList<>(stream.map(java.util.function.Supplier::get).toList());
         files.sort(Comparator.comparing(GeneratedFile::kind).thenComparing(GeneratedFile::relativePath));
         return files;
+    }
+
+    /** After {@link #emit}: names used that the generated files cannot resolve. */
+    Set<FreeUse> freeUses() {
+        return freeUses;
+    }
+
+    /** After {@link #emit}: exported names used where they are not accessible. */
+    Set<ExportProblem> problems() {
+        return problems;
     }
 
     private GeneratedFile targetClass(TargetName target, List<Placed> members) {
@@ -503,7 +526,8 @@ final class FileEmitter {
                 use(written, result, kind, fileName, name);
                 found = true;
             }
-            unresolvedMethod |= !found;
+            // a call inside a class with a supertype may be to an inherited method: no reason to carry imports
+            unresolvedMethod |= !found && parts.stream().anyMatch(p -> p.snippet().used().freeCalls().containsKey(name));
         }
         for (String name : names) {
             if (declared.contains(name)) {
@@ -515,11 +539,81 @@ final class FileEmitter {
             }
         }
         for (ImportFrom from : carriedOnDemand) {
-            if (from.line.isStatic() ? unresolvedMethod : unresolvedType) {
+            boolean testOnly = kind == GeneratedFile.Kind.MAIN && from.line.name().startsWith("org.junit.");
+            if (!testOnly && (from.line.isStatic() ? unresolvedMethod : unresolvedType)) {
                 use(from, result, kind, fileName, null);
             }
         }
+        boolean typeOnDemand = result.stream().anyMatch(i -> i.endsWith(".*") && !i.startsWith("static "))
+                || carriedOnDemand.stream().anyMatch(f -> !f.line.isStatic());
+        List<String> staticOnDemand = new ArrayList<>();
+        result.stream().filter(i -> i.startsWith("static ") && i.endsWith(".*"))
+                .forEach(i -> staticOnDemand.add(i.substring("static ".length(), i.length() - 2)));
+        carriedOnDemand.stream().filter(f -> f.line.isStatic()).map(f -> f.line.name())
+                .filter(c -> kind == GeneratedFile.Kind.TEST || !c.startsWith("org.junit."))
+                .forEach(staticOnDemand::add);
+        for (Placed p : parts) {
+            var used = p.snippet().used();
+            for (Map.Entry<String, Integer> use : used.freeNames().entrySet()) {
+                String name = use.getKey();
+                // an on-demand import may supply any class; by convention class names are capitalised
+                boolean maybeClass = typeOnDemand && Character.isUpperCase(name.charAt(0));
+                if (!used.variables().contains(name) && !declared.contains(name) && !samePackage.contains(name)
+                        && exportedType(notebooks, name) == null && !single.containsKey(name)
+                        && !staticSingle.containsKey(name) && defaults.qualify(name).isEmpty()
+                        && !defaults.isJavaLang(name) && !maybeClass && !StaticMembers.maySupply(staticOnDemand, name, false)
+                        && !accessibleMember(p, notebooks, name, false, membersInScope, pkg)) {
+                    freeUses.add(new FreeUse(p, name, false, use.getValue()));
+                }
+            }
+            for (Map.Entry<String, Integer> call : used.freeCalls().entrySet()) {
+                String name = call.getKey();
+                if (!declared.contains(name) && !staticSingle.containsKey(name)
+                        && !StaticMembers.maySupply(staticOnDemand, name, true)
+                        && !accessibleMember(p, notebooks, name, true, membersInScope, pkg)) {
+                    freeUses.add(new FreeUse(p, name, true, call.getValue()));
+                }
+            }
+            for (String type : used.types()) {
+                TypeSymbol exported = declared.contains(type) || samePackage.contains(type) ? null : exportedType(notebooks, type);
+                if (exported != null && !exported.isPublic() && !exported.name().packageName().equals(pkg)) {
+                    problems.add(notAccessible(p, "class " + exported.name(), pkg));
+                }
+            }
+        }
         return result;
+    }
+
+    /**
+     * Whether the notebooks export a loose member {@code name} that code in {@code pkg} can use; a
+     * problem is recorded when they export one that is package-private elsewhere.
+     */
+    private boolean accessibleMember(Placed user, Set<String> notebooks, String name, boolean method,
+            TargetName membersInScope, String pkg) {
+        MemberSymbol hidden = null;
+        for (String notebook : notebooks) {
+            Symbols symbols = symbolsByNotebook.get(notebook);
+            for (MemberSymbol m : symbols == null ? List.<MemberSymbol>of() : (method ? symbols.methods : symbols.fields).getOrDefault(name, List.of())) {
+                if (m.owner().equals(membersInScope) || m.visibility() == Visibility.PUBLIC
+                        || (m.visibility() == Visibility.PACKAGE && m.owner().packageName().equals(pkg))) {
+                    return true;
+                }
+                hidden = m;
+            }
+        }
+        if (hidden != null) {
+            problems.add(notAccessible(user, (method ? "method " : "field ") + hidden.owner() + "." + name, pkg));
+            return true;
+        }
+        return false;
+    }
+
+    private static ExportProblem notAccessible(Placed user, String what, String pkg) {
+        Snippet s = user.snippet();
+        return new ExportProblem(user.work().cell.cell(), s.line(), s.column(),
+                what + " is exported package-private (`//| exporti`, or `private`), but this code in package "
+                        + pkg + " uses it",
+                "Export it with `//| export` to make it public, or export both cells to the same package.");
     }
 
     private record ImportFrom(ImportLine line, CellWork work, boolean own) {

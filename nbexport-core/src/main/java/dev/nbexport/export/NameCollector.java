@@ -4,6 +4,7 @@ import com.sun.source.tree.AnnotatedTypeTree;
 import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.ArrayTypeTree;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -24,28 +25,45 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WildcardTree;
 import com.sun.source.util.TreeScanner;
 import dev.nbexport.export.ParsedCell.UsedNames;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
+import java.util.function.ToIntFunction;
 import javax.lang.model.element.Modifier;
 
 /**
  * One walk over a snippet's javac tree, collecting the simple names it uses (as types, in
  * expressions, as unqualified method calls) and the names it declares itself. javac's trees do not
  * say whether an identifier is a type, so the places a type can stand are visited as types.
+ *
+ * <p>Names used outside class bodies that could inherit members (a class with a supertype, an enum,
+ * an anonymous class) are also kept with where they are first used: when nothing the generated file
+ * sees declares them, they came from the notebook's kernel session, and export says so.
  */
 final class NameCollector extends TreeScanner<Void, Void> {
 
     private final UsedNames used;
     /** The snippet's own declaration: a top-level method's own name is not "declared inside" it. */
     private final Tree root;
+    /** Offset of a tree in the cell's code. */
+    private final ToIntFunction<Tree> start;
+    /** How many enclosing class bodies may inherit members: names there may be inherited ones. */
+    private int inheriting;
+    /** {@code case RED ->}: an enum constant of the switch's type, not a free name. */
+    private final Set<Tree> caseConstants = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    NameCollector(UsedNames used, Tree root) {
+    NameCollector(UsedNames used, Tree root, ToIntFunction<Tree> start) {
         this.used = used;
         this.root = root;
+        this.start = start;
     }
 
     static UsedNames newUsed() {
-        return new UsedNames(new HashSet<>(), new HashSet<>(), new HashSet<>(), new HashSet<>());
+        return new UsedNames(new HashSet<>(), new HashSet<>(), new HashSet<>(), new HashSet<>(), new HashSet<>(),
+                new HashMap<>(), new HashMap<>());
     }
 
     /** A tree in a type position: {@code Map.Entry<K, V>[]} uses the type {@code Map}. */
@@ -85,8 +103,17 @@ final class NameCollector extends TreeScanner<Void, Void> {
         String name = node.getName().toString();
         if (!name.equals("this") && !name.equals("super")) {
             used.names().add(name);
+            if (inheriting == 0 && !caseConstants.contains(node)) {
+                used.freeNames().putIfAbsent(name, start.applyAsInt(node));
+            }
         }
         return null;
+    }
+
+    @Override
+    public Void visitCase(CaseTree node, Void unused) {
+        caseConstants.addAll(node.getExpressions());
+        return super.visitCase(node, null);
     }
 
     @Override
@@ -102,6 +129,9 @@ final class NameCollector extends TreeScanner<Void, Void> {
             String name = id.getName().toString();
             if (!name.equals("this") && !name.equals("super")) {
                 used.methods().add(name);
+                if (inheriting == 0) {
+                    used.freeCalls().putIfAbsent(name, start.applyAsInt(node));
+                }
             }
         } else {
             scan(select, null);
@@ -120,6 +150,7 @@ final class NameCollector extends TreeScanner<Void, Void> {
 
     @Override
     public Void visitVariable(VariableTree node, Void unused) {
+        used.variables().add(node.getName().toString());
         scan(node.getModifiers(), null);
         type(node.getType());
         return scan(node.getInitializer(), null);
@@ -157,7 +188,12 @@ final class NameCollector extends TreeScanner<Void, Void> {
         type(node.getExtendsClause());
         types(node.getImplementsClause());
         types(node.getPermitsClause());
-        return scan(node.getMembers(), null);
+        boolean inherits = node.getSimpleName().length() == 0 || node.getExtendsClause() != null
+                || !node.getImplementsClause().isEmpty() || node.getKind() == Tree.Kind.ENUM;
+        inheriting += inherits ? 1 : 0;
+        scan(node.getMembers(), null);
+        inheriting -= inherits ? 1 : 0;
+        return null;
     }
 
     @Override
@@ -174,7 +210,7 @@ final class NameCollector extends TreeScanner<Void, Void> {
         types(node.getTypeArguments());
         type(node.getIdentifier());
         scan(node.getArguments(), null);
-        return scan(node.getClassBody(), null);
+        return scan(node.getClassBody(), null); // anonymous: its simple name is empty, so it counts as inheriting
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.nbexport.export;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 
@@ -108,7 +109,12 @@ record ParsedCell(ExportCell source, String code, int[] lineStarts, List<ImportL
      * @param names unqualified names in expressions: variables, fields or classes
      * @param methods unqualified method calls
      * @param declared types, type parameters and methods declared inside the snippet
+     * @param variables every variable the snippet declares: fields, parameters, locals
+     * @param freeNames unqualified names used where only the notebook could supply them (outside any
+     *     class body that may inherit members), each with the offset of its first use in the cell's code
+     * @param freeCalls as {@code freeNames}, for unqualified method calls
      */
-    record UsedNames(Set<String> types, Set<String> names, Set<String> methods, Set<String> declared) {
+    record UsedNames(Set<String> types, Set<String> names, Set<String> methods, Set<String> declared,
+            Set<String> variables, Map<String, Integer> freeNames, Map<String, Integer> freeCalls) {
     }
 }
