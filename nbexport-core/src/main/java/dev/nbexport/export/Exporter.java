@@ -272,8 +272,26 @@ public final class Exporter {
         for (CellWork w : work) {
             CellParser.Result result = now.get(w.cell);
             w.parsed = result.parsed();
-            problems.addAll(result.problems());
+            for (ExportProblem p : result.problems()) {
+                problems.add(newerKernel(w.notebook, p));
+            }
         }
+    }
+
+    private static final int RUNNING_JAVA = Runtime.version().feature();
+
+    /**
+     * A syntax error in a notebook whose kernel ran a newer Java than the one running the export may
+     * be newer syntax, not a mistake: the hint says so.
+     */
+    private static ExportProblem newerKernel(NotebookSource notebook, ExportProblem problem) {
+        if (notebook.kernelJava() <= RUNNING_JAVA || !problem.message().startsWith("Java syntax error")) {
+            return problem;
+        }
+        return new ExportProblem(problem.cell(), problem.line(), problem.column(), problem.message(),
+                "The notebook's kernel ran Java " + notebook.kernelJava() + ", but the JDK running this build is Java "
+                        + RUNNING_JAVA + ", whose parser may not know the newer syntax: run Maven with JDK "
+                        + notebook.kernelJava() + " or newer (JAVA_HOME). Otherwise: " + problem.hint());
     }
 
     private static Plan plan(List<CellWork> work, List<ExportProblem> problems) {

@@ -7,6 +7,7 @@ import dev.nbexport.directive.ExportKind;
 import dev.nbexport.directive.FoundDirective;
 import dev.nbexport.export.ExportCell;
 import dev.nbexport.export.NotebookSource;
+import dev.nbexport.json.Json.JsonObject;
 import dev.nbexport.notebook.CellRef;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,10 @@ public final class ExportSources {
             }
             cells.add(cell(d));
         }
-        return new NotebookSource(notebook.path(), defaultExp, defaultExpCell, defaultExpLine, cells);
+        JsonObject language = notebook.notebook().metadata().object("language_info");
+        int kernelJava = language != null && "java".equalsIgnoreCase(language.string("name"))
+                ? NotebookSource.javaFeatureVersion(language.string("version")) : 0;
+        return new NotebookSource(notebook.path(), defaultExp, defaultExpCell, defaultExpLine, cells, kernelJava);
     }
 
     private static ExportCell cell(CellDirectives d) {

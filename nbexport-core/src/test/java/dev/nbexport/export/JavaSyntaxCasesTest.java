@@ -172,4 +172,30 @@ class JavaSyntaxCasesTest {
             assertThat(p.hint()).contains("either statements or declarations");
         });
     }
+
+    @Test
+    void aSyntaxErrorFromANotebookOfANewerJavaSaysWhichJdkToRunMavenWith() {
+        NotebookSource fromTheFuture = new NotebookSource(NB, "com.acme.Text", null, 0,
+                List.of(ExportCell.of(new dev.nbexport.notebook.CellRef(NB, 1, "c1"), dev.nbexport.directive.ExportKind.EXPORT,
+                        "int f(Object o) { return o instanceof Point(int x, int y) ? x : 0 }")), 999);
+
+        ExportException e = catchThrowableOfType(ExportException.class, () -> Notebooks.export(fromTheFuture));
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.message()).startsWith("Java syntax error: ");
+            assertThat(p.hint()).startsWith("The notebook's kernel ran Java 999, but the JDK running this build is Java "
+                    + Runtime.version().feature()).contains("run Maven with JDK 999 or newer");
+        });
+    }
+
+    @Test
+    void aKernelsJavaVersionIsReadFromItsLanguageInfo() {
+        assertThat(NotebookSource.javaFeatureVersion("21.0.2")).isEqualTo(21);
+        assertThat(NotebookSource.javaFeatureVersion("14.0.2+12")).isEqualTo(14);
+        assertThat(NotebookSource.javaFeatureVersion("17.0.11+9-LTS")).isEqualTo(17);
+        assertThat(NotebookSource.javaFeatureVersion("1.8.0_392")).isEqualTo(8);
+        assertThat(NotebookSource.javaFeatureVersion("11")).isEqualTo(11);
+        assertThat(NotebookSource.javaFeatureVersion("unknown")).isZero();
+        assertThat(NotebookSource.javaFeatureVersion(null)).isZero();
+    }
 }
