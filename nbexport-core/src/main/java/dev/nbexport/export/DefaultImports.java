@@ -17,18 +17,20 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The names a notebook can use without importing them: what JShell's default start-up script
- * imports, read from the running JDK's class list (not a hand-written list).
+ * The names a notebook can use without importing them: what JShell's default start-up script and
+ * the kernels' own start-up imports bring in, read from the running JDK's class list (not a
+ * hand-written list).
  *
- * <p>JShell's {@code DEFAULT} start-up imports {@link #PACKAGES}. The IJava and JJava kernels
- * import a subset of them plus static imports of their own runtime ({@code display},
- * {@code render}), which have no meaning outside the kernel and are not carried over.
+ * <p>JShell's {@code DEFAULT} start-up imports all of {@link #PACKAGES} but {@code java.time}, which
+ * JJava's start-up adds. The IJava and JJava kernels also import their runtime's functions
+ * ({@code display}, {@code render}, …) statically; those have no meaning outside the kernel and are
+ * reported when exported code calls them (see {@link Exporter#KERNEL_FUNCTIONS}).
  */
 final class DefaultImports {
 
-    /** Packages imported on demand in every JShell session (JShell's DEFAULT start-up script). */
+    /** Packages imported on demand in the kernels' sessions (JShell's DEFAULT start-up script, and JJava's). */
     static final List<String> PACKAGES = List.of(
-            "java.io", "java.math", "java.net", "java.nio.file", "java.util",
+            "java.io", "java.math", "java.net", "java.nio.file", "java.time", "java.util",
             "java.util.concurrent", "java.util.function", "java.util.prefs", "java.util.regex",
             "java.util.stream");
 

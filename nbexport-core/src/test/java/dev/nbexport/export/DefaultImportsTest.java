@@ -23,8 +23,15 @@ class DefaultImportsTest {
     }
 
     @Test
+    void namesFromJJavasStartUpImportOfJavaTimeAreQualifiedToo() {
+        assertThat(defaults.qualify("LocalDate")).contains("java.time.LocalDate");
+        assertThat(defaults.qualify("Duration")).contains("java.time.Duration");
+    }
+
+    @Test
     void otherNamesJavaLangAndNonPublicClassesAreNotImported() {
-        assertThat(defaults.qualify("LocalDate")).isEmpty();
+        assertThat(defaults.qualify("Timer")).contains("java.util.Timer");
+        assertThat(defaults.qualify("JFrame")).isEmpty();
         assertThat(defaults.qualify("String")).isEmpty();
         assertThat(defaults.qualify("Entry")).isEmpty();
         assertThat(defaults.qualify("ImmutableCollections")).isEmpty(); // package-private in java.util
