@@ -105,8 +105,13 @@ public final class Exporter {
         for (FileEmitter.FreeUse use : uses) {
             String notebook = use.placed().work().notebook.notebookPath();
             plainCells.computeIfAbsent(notebook, nb -> {
+                // cells the kernel ran whose declarations no generated class holds for others: plain cells,
+                // and test cells of statements (each becomes a method of its own)
                 List<CellWork> plain = plan.cellsByNotebook.get(nb).stream()
-                        .filter(w -> w.cell.kind() == ExportKind.NONE && !w.cell.code().isBlank()).toList();
+                        .filter(w -> !w.cell.code().isBlank() && (w.cell.kind() == ExportKind.NONE
+                                || (w.cell.kind() == ExportKind.TEST && w.parsed != null
+                                        && w.parsed.snippets().stream().anyMatch(x -> x.kind() == Kind.STATEMENTS))))
+                        .toList();
                 plain.forEach(w -> toRead.add(w.cell));
                 return plain;
             });
@@ -117,6 +122,9 @@ public final class Exporter {
             CellWork user = use.placed().work();
             CellWork source = null;
             for (CellWork w : plainCells.get(user.notebook.notebookPath())) {
+                if (w == user) {
+                    continue;
+                }
                 CellParser.Declared names = declared.get(w.cell);
                 if (use.call() ? names.methods().contains(use.name()) : names.variables().contains(use.name())) {
                     source = w;
@@ -126,7 +134,12 @@ public final class Exporter {
             String shown = use.call() ? "`" + use.name() + "(…)`" : "`" + use.name() + "`";
             String where = user.cell.kind() == ExportKind.TEST ? "the generated test" : "the exported code";
             ExportProblem problem;
-            if (source != null) {
+            if (source != null && source.cell.kind() == ExportKind.TEST) {
+                problem = problemAt(user, use.offset(), shown + " is declared in " + source.cell.cell()
+                                + ", another test cell: each test cell becomes a test method of its own, so "
+                                + where + " cannot see it",
+                        "Declare " + shown + " in this cell too, or export a cell that makes it (`//| export`).");
+            } else if (source != null) {
                 problem = problemAt(user, use.offset(), shown + " is declared in " + source.cell.cell()
                                 + ", which is not exported: " + where + " cannot see it",
                         "Export that cell too (`//| export`, or `//| exporti` to keep it package-private),"

@@ -119,4 +119,19 @@ class KernelSessionNamesTest {
 
         assertThat(Javac.compile(result, dir)).isEmpty();
     }
+
+    @Test
+    void aVariableOfAnotherTestCellIsNamedAsSuch() {
+        List<ExportProblem> problems = problems(notebook(NB, "com.acme.Text",
+                plain("import static org.junit.jupiter.api.Assertions.*;"),
+                export("int twice(int x) { return 2 * x; }"),
+                test("int four = twice(2);\nassertEquals(4, four);"),
+                test("assertEquals(8, twice(four));")));
+
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.location()).isEqualTo("notebooks/01_text.ipynb, cell 4 (id c4), line 1:23");
+            assertThat(p.message()).isEqualTo("`four` is declared in notebooks/01_text.ipynb, cell 3 (id c3), another test"
+                    + " cell: each test cell becomes a test method of its own, so the generated test cannot see it");
+        });
+    }
 }
