@@ -32,13 +32,7 @@ public final class CleanCommand {
             }
         });
         if (!broken.isEmpty()) {
-            broken.sort((a, b) -> a.file().compareTo(b.file()));
-            StringBuilder message = new StringBuilder(broken.size() == 1
-                    ? "1 notebook could not be read:" : broken.size() + " notebooks could not be read:");
-            for (NotebookFormatException e : broken) {
-                message.append(System.lineSeparator()).append("  ").append(e.getMessage());
-            }
-            throw new NbexportException(message.toString(), broken.get(0).hint());
+            throw NbexportException.all("reading notebooks (the others were cleaned)", broken);
         }
         List<String> sorted = new ArrayList<>(unclean);
         Collections.sort(sorted);

@@ -49,10 +49,13 @@ class CleanCommandTest {
         Files.writeString(dir.resolve("good.ipynb"), DIRTY);
         Files.writeString(dir.resolve("bad.ipynb"), "{\"cells\": [");
 
+        Files.writeString(dir.resolve("worse.ipynb"), "{\"cells\": 3}");
+
         assertThatThrownBy(() -> run(false))
                 .isInstanceOf(NbexportException.class)
-                .hasMessageContaining("1 notebook could not be read")
-                .hasMessageContaining("notebooks/bad.ipynb: line 1:");
+                .hasMessageContaining("2 problems reading notebooks (the others were cleaned):")
+                .hasMessageContaining("- notebooks/bad.ipynb: line 1:")
+                .hasMessageContaining("- notebooks/worse.ipynb");
         assertThat(Files.readString(dir.resolve("bad.ipynb"))).isEqualTo("{\"cells\": [");
         assertThat(Files.readString(dir.resolve("good.ipynb"))).contains("\"execution_count\": null");
     }

@@ -2,6 +2,7 @@ package dev.nbexport.maven;
 
 import dev.nbexport.NbexportException;
 import dev.nbexport.clean.CleanOptions;
+import dev.nbexport.project.NotebookFinder;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -187,9 +188,9 @@ public abstract class AbstractNbexportMojo extends AbstractMojo {
 
     /** A path as the user should see it: relative to the project when it is inside it. */
     protected final String shown(File file) {
-        var base = basedir.toPath().toAbsolutePath().normalize();
         var path = file.toPath().toAbsolutePath().normalize();
-        return path.startsWith(base) && !path.equals(base) ? base.relativize(path).toString() : path.toString();
+        return path.equals(basedir.toPath().toAbsolutePath().normalize())
+                ? path.toString() : NotebookFinder.shown(basedir.toPath(), path);
     }
 
     private boolean isDefaultNotebooks() {
