@@ -62,12 +62,14 @@ import java.util.regex.Pattern;
  * check passes.
  *
  * <h2>Conflicts</h2>
- * The hash in a generated file's header is the hash of what export wrote. The notebook's current
- * export of the file is taken as the original only when its own hash equals that recorded hash, which
- * proves the two are the same text: then the notebook has not changed since the export (for this
- * file), and every difference is a hand edit. When the hashes differ, both the notebook and the file
- * changed since the export and which side changed which line cannot be known: that is a conflict,
- * reported with the cells and a diff of both sides, and nothing is written. No extra state is stored.
+ * The hash in a generated file's header is the hash of what export wrote. When the notebook's current
+ * export of the file has that hash, the notebook has not changed since the export (for this file) and
+ * every difference is a hand edit. Otherwise the notebook changed too, and the recorded hash still
+ * tells which side changed which cell's block: of the ways to attribute each differing block to one
+ * side, only the right one rebuilds a text with the recorded hash
+ * ({@link #handEditsOnNewExport}). The notebook's changes are then kept and the hand edits moved back.
+ * When no attribution fits — a cell changed on both sides — that is a conflict, reported with the cells
+ * and a diff of both sides, and nothing is written. No extra state is stored.
  *
  * <p>Every problem is found before anything is written.
  */
@@ -262,9 +264,19 @@ public final class UpdateCommand {
             return null;
         }
         String exported = change.wanted();
-        if (exported == null || !sameRecordedHash(change.current(), exported)) {
-            errors.add(conflict(change, marked, exported == null ? null : MarkedFile.parse(exported)));
+        if (exported == null) {
+            errors.add(conflict(change, marked, null));
             return null;
+        }
+        if (!sameRecordedHash(change.current(), exported)) {
+            // the notebook changed too since the export: fine when it changed only what the hand edits left alone
+            Optional<String> handEdits = handEditsOnNewExport(change.current(), exported);
+            if (handEdits.isEmpty()) {
+                errors.add(conflict(change, marked, MarkedFile.parse(exported)));
+                return null;
+            }
+            change = new FileChange(change.root(), change.file(), shown, change.action(), handEdits.get(), exported);
+            marked = MarkedFile.parse(change.current());
         }
         MarkedFile original = MarkedFile.parse(exported);
         if (!original.markers().equals(marked.markers())) {
@@ -320,6 +332,84 @@ public final class UpdateCommand {
     private static boolean sameRecordedHash(String current, String exported) {
         String recorded = GeneratedHeader.parse(current).map(GeneratedHeader::recordedHash).orElse(null);
         return recorded != null && recorded.equals(GeneratedHeader.parse(exported).map(GeneratedHeader::recordedHash).orElse(null));
+    }
+
+    /**
+     * When both the notebook and the file changed since the export, which side changed what is
+     * found from the hash the export recorded: for each way of attributing every differing block (and
+     * the lines around the blocks) to one side, the original it implies is put together and hashed; the
+     * one whose hash is the recorded hash <em>is</em> the original (SHA-256), so each block changed on
+     * one side only. Then the result is the file with the notebook's changes taken from
+     * {@code exported} and the hand edits kept: what update maps back. Empty when no attribution
+     * matches (a cell changed on both sides, or the cells themselves changed): a conflict.
+     */
+    static Optional<String> handEditsOnNewExport(String current, String exported) {
+        MarkedFile mine = MarkedFile.parse(current);
+        MarkedFile theirs = MarkedFile.parse(exported);
+        String recorded = GeneratedHeader.parse(current).map(GeneratedHeader::recordedHash).orElse(null);
+        if (recorded == null || mine.blocks().isEmpty() || !mine.markers().equals(theirs.markers())
+                || mine.nested() != theirs.nested()) {
+            return Optional.empty();
+        }
+        List<List<String>> myRegions = regions(mine);
+        List<List<String>> theirRegions = regions(theirs);
+        List<Integer> differing = new ArrayList<>();
+        for (int i = 1; i + 1 < myRegions.size(); i++) {
+            if (!myRegions.get(i).equals(theirRegions.get(i))) {
+                differing.add(i);
+            }
+        }
+        int last = myRegions.size() - 1;
+        if (differing.size() > 12) {
+            return Optional.empty(); // 4,096 candidates at most
+        }
+        // the lines around the blocks were changed by one side at most: the hand edits (kept) or the notebook (taken)
+        for (boolean handEditedOutside : new boolean[] {false, true}) {
+            for (int mask = 0; mask < 1 << differing.size(); mask++) {
+                // bit set: the notebook changed that block (the original is my version); clear: the hand edit did
+                List<List<String>> original = new ArrayList<>(theirRegions);
+                List<List<String>> result = new ArrayList<>(theirRegions);
+                if (handEditedOutside) {
+                    result.set(0, myRegions.get(0));
+                    result.set(last, myRegions.get(last));
+                } else {
+                    original.set(0, myRegions.get(0));
+                    original.set(last, myRegions.get(last));
+                }
+                for (int b = 0; b < differing.size(); b++) {
+                    int region = differing.get(b);
+                    if ((mask & 1 << b) != 0) {
+                        original.set(region, myRegions.get(region));
+                    } else {
+                        result.set(region, myRegions.get(region));
+                    }
+                }
+                String candidate = join(original);
+                if (recorded.equals(GeneratedHeader.parse(candidate).map(GeneratedHeader::actualHash).orElse(null))) {
+                    return Optional.of(join(result));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The lines before the first marker, each marker's lines up to the next one, and the closing lines. */
+    private static List<List<String>> regions(MarkedFile file) {
+        List<List<String>> regions = new ArrayList<>();
+        List<String> lines = file.lines();
+        regions.add(lines.subList(0, file.blocks().get(0).markerLine()));
+        for (int k = 0; k < file.blocks().size(); k++) {
+            int to = k + 1 < file.blocks().size() ? file.blocks().get(k + 1).markerLine() : file.closing();
+            regions.add(lines.subList(file.blocks().get(k).markerLine(), to));
+        }
+        regions.add(lines.subList(file.closing(), lines.size()));
+        return regions;
+    }
+
+    private static String join(List<List<String>> regions) {
+        StringBuilder sb = new StringBuilder();
+        regions.forEach(region -> region.forEach(line -> sb.append(line).append('\n')));
+        return sb.toString();
     }
 
     /** Lines export writes itself (header, package, class wrapper) must be as written; imports may be added. */

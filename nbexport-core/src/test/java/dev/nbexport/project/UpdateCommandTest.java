@@ -269,6 +269,49 @@ class UpdateCommandTest {
     }
 
     @Test
+    void notebookEditInOneCellAndHandEditInAnotherCellOfTheSameFileAreBothKept() throws Exception {
+        Path nb = notebook("//| default_exp com.acme.Core",
+                "//| export\nint twice(int x) {\n    return 2 * x;\n}",
+                "//| export\nint thrice(int x) {\n    return 3 * x;\n}");
+        Path core = main("com/acme/Core.java");
+        edit(core, "        return 2 * x;", "        return x + x;");
+        // meanwhile, in the notebook, the other cell changes, and now needs an import export adds
+        TestNotebooks.write(nb, "//| default_exp com.acme.Core",
+                "//| export\nint twice(int x) {\n    return 2 * x;\n}",
+                "//| export\nint thrice(int x) {\n    return List.of(x, x, x).stream().mapToInt(i -> i).sum();\n}");
+
+        UpdateSummary summary = new UpdateCommand().run(request());
+
+        assertThat(sources(nb)).containsExactly("//| default_exp com.acme.Core",
+                "//| export\nint twice(int x) {\n    return x + x;\n}",
+                "//| export\nint thrice(int x) {\n    return List.of(x, x, x).stream().mapToInt(i -> i).sum();\n}");
+        assertThat(summary.updatedCells()).containsExactly("notebooks/00_core.ipynb, cell 2 (id c2)");
+        assertThat(core).content().contains("import java.util.List;", "        return x + x;",
+                "        return List.of(x, x, x)");
+        assertInSync();
+    }
+
+    @Test
+    void handEditedImportsAndANotebookEditInAnotherCellAreBothKept() throws Exception {
+        Path nb = notebook("//| default_exp com.acme.Core",
+                "//| export\nint twice(int x) {\n    return 2 * x;\n}",
+                "//| export\nint thrice(int x) {\n    return 3 * x;\n}");
+        Path core = main("com/acme/Core.java");
+        edit(core, "package com.acme;\n\n", "package com.acme;\n\nimport java.util.Objects;\n\n");
+        edit(core, "        return 2 * x;", "        return Objects.hash(x) * 0 + 2 * x;");
+        TestNotebooks.write(nb, "//| default_exp com.acme.Core",
+                "//| export\nint twice(int x) {\n    return 2 * x;\n}",
+                "//| export\nint thrice(int x) {\n    return x + x + x;\n}");
+
+        new UpdateCommand().run(request());
+
+        assertThat(sources(nb)).containsExactly("//| default_exp com.acme.Core",
+                "//| export\nimport java.util.Objects;\n\nint twice(int x) {\n    return Objects.hash(x) * 0 + 2 * x;\n}",
+                "//| export\nint thrice(int x) {\n    return x + x + x;\n}");
+        assertInSync();
+    }
+
+    @Test
     void editThatExportWouldNotReproduceIsRefusedWithItsLines() throws Exception {
         Path nb = notebook("//| default_exp com.acme.Core",
                 "//| export\nList<String> names() {\n    return List.of(\"a\");\n}");
