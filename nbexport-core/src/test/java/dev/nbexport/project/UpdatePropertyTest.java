@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * one cell, with and without the modifiers export adds), export; edit the exported files as a person
  * would (change a method body line, rename a local, add a method to a block, add an import); update;
  * then exporting again gives exactly the edited files (apart from their hash lines), and the notebook
- * differs from before only in the sources of the edited cells.
+ * differs from before only in the sources of the edited cells. With notebook edits to other cells in
+ * between, both the notebook's and the hand edits survive.
  */
 class UpdatePropertyTest {
 
@@ -44,7 +45,25 @@ class UpdatePropertyTest {
         qt().withExamples(40)
                 .forAll(lists().of(integers().between(0, 99)).ofSizeBetween(1, 5),
                         lists().of(integers().between(0, 399)).ofSizeBetween(1, 4))
+                .checkAssert((cells, edits) -> roundTrip(cells, edits, List.of()));
+    }
+
+    /**
+     * As above, and meanwhile other cells (not edited by hand) change in the notebook: update keeps
+     * those notebook changes and moves the hand edits back, and export and check agree afterwards.
+     */
+    @Test
+    void notebookEditsToOtherCellsSurviveAnUpdate() {
+        qt().withExamples(30)
+                .forAll(lists().of(integers().between(0, 99)).ofSizeBetween(2, 5),
+                        lists().of(integers().between(0, 399)).ofSizeBetween(1, 3),
+                        lists().of(integers().between(0, 99)).ofSizeBetween(1, 3))
                 .checkAssert(this::roundTrip);
+    }
+
+    /** A notebook-side edit that keeps the cell's blocks where they are. */
+    private static String notebookEdit(String source) {
+        return source.contains("return ") ? source.replaceFirst("return ", "return 0 + ") : source.replace("\"v", "\"w");
     }
 
     private static String cell(int i, int spec) {
@@ -64,7 +83,7 @@ class UpdatePropertyTest {
         };
     }
 
-    private void roundTrip(List<Integer> cellSpecs, List<Integer> edits) {
+    private void roundTrip(List<Integer> cellSpecs, List<Integer> edits, List<Integer> notebookEdits) {
         Path project = tempProject();
         try {
             List<String> sources = new ArrayList<>();
@@ -95,6 +114,25 @@ class UpdatePropertyTest {
             }
             editedCells.addAll(changedBlocks(exported, edited));
 
+            // meanwhile, in the notebook: cells nobody edited by hand change
+            Map<String, String> notebookEdited = new TreeMap<>();
+            List<Cell> exportedCells = before.cells().stream()
+                    .filter(c -> c.source().startsWith("//| export") && !editedCells.contains(c.id())).toList();
+            for (int e : notebookEdits) {
+                if (!exportedCells.isEmpty()) {
+                    Cell c = exportedCells.get(e % exportedCells.size());
+                    notebookEdited.putIfAbsent(c.id(), notebookEdit(c.source()));
+                }
+            }
+            if (!notebookEdited.isEmpty()) {
+                List<Cell> changed = new ArrayList<>();
+                for (Cell c : before.cells()) {
+                    changed.add(notebookEdited.containsKey(c.id()) ? c.withSource(notebookEdited.get(c.id())) : c);
+                }
+                dev.nbexport.notebook.NotebookWriter.write(before.withCells(changed), nb);
+                before = NotebookReader.read(nb);
+            }
+
             UpdateSummary summary = new UpdateCommand().run(request);
             if (!edited.equals(exported)) {
                 assertThat(summary.updatedCells()).isNotEmpty();
@@ -104,8 +142,21 @@ class UpdatePropertyTest {
             Map<Path, String> after = files(project);
             assertThat(after.keySet()).isEqualTo(edited.keySet());
             for (Path file : edited.keySet()) {
-                assertThat(MarkedFile.withoutHash(after.get(file))).as(file.toString())
-                        .isEqualTo(MarkedFile.withoutHash(edited.get(file)));
+                if (notebookEdited.isEmpty()) {
+                    assertThat(MarkedFile.withoutHash(after.get(file))).as(file.toString())
+                            .isEqualTo(MarkedFile.withoutHash(edited.get(file)));
+                } else {
+                    // every block edited by hand is in the result as edited
+                    MarkedFile was = MarkedFile.parse(edited.get(file));
+                    MarkedFile is = MarkedFile.parse(after.get(file));
+                    assertThat(is.markers()).as(file.toString()).isEqualTo(was.markers());
+                    for (int b = 0; b < was.blocks().size(); b++) {
+                        if (editedCells.contains(was.blocks().get(b).marker().key())) {
+                            assertThat(is.blocks().get(b).text()).as("%s, block %d", file, b)
+                                    .isEqualTo(was.blocks().get(b).text());
+                        }
+                    }
+                }
             }
             assertThat(new CheckCommand().run(request)).isEmpty();
             Notebook now = NotebookReader.read(nb);
