@@ -56,6 +56,8 @@ final class CellParser {
     private static final String BLOCK_CLOSE = "\n}}";
     private static final String VAR_FIELD = "compiler.err.restricted.type.not.allowed.here";
     private static final String NO_RETURN_TYPE = "compiler.err.invalid.meth.decl.ret.type.req";
+    /** "class, interface, enum, or record expected": what javac says after a class closed too early. */
+    private static final String TYPE_EXPECTED = "compiler.err.expected4";
 
     private final JavaCompiler javac;
 
@@ -136,6 +138,14 @@ final class CellParser {
         Source source = p.source;
         CompilationUnitTree unit = trees.units.get(source);
         Parse first = new Parse(source, unit, trees.positions, trees.errors.getOrDefault(source, List.of()));
+        // without errors, or with javac's complaint about what follows a class closed too early
+        int stray = first.errors.isEmpty() || TYPE_EXPECTED.equals(first.errors.get(0).getCode())
+                ? strayBrace(first, cell.kind() == ExportKind.TEST) : -1;
+        if (stray >= 0) {
+            p.problems.add(problem(p.parsed, stray, "Java syntax error: this `}` closes more than the cell opened",
+                    "Remove the extra `}`: a cell holds whole declarations or statements."));
+            return;
+        }
         if (cell.kind() == ExportKind.TEST) {
             if (first.errors.isEmpty()) {
                 p.parsed.snippets().add(statements(p.parsed, first));
@@ -158,6 +168,24 @@ final class CellParser {
             return;
         }
         explainFailure(p.parsed, first, errors.get(0), p.problems);
+    }
+
+    /**
+     * Where a {@code }} of the cell closes the synthetic class (or method) around it, so that what
+     * follows would parse outside it; -1 when the cell stays inside.
+     */
+    private static int strayBrace(Parse parse, boolean block) {
+        List<? extends Tree> types = parse.unit.getTypeDecls();
+        ClassTree wrapper = (ClassTree) types.get(0);
+        if (block) {
+            Tree method = wrapper.getMembers().get(0);
+            if (wrapper.getMembers().size() != 1 || types.size() != 1) {
+                return parse.end(method) - 1;
+            }
+        } else if (types.size() != 1) {
+            return parse.end(wrapper) - 1;
+        }
+        return -1;
     }
 
     /** An export cell javac rejects as a class body: a statement, a constructor, or a syntax error. */

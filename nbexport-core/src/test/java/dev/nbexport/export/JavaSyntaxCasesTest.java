@@ -198,4 +198,17 @@ class JavaSyntaxCasesTest {
         assertThat(NotebookSource.javaFeatureVersion("unknown")).isZero();
         assertThat(NotebookSource.javaFeatureVersion(null)).isZero();
     }
+
+    @Test
+    void anExtraClosingBraceIsAnErrorNotCodeOutsideTheClass() {
+        ExportException e = catchThrowableOfType(ExportException.class, () -> Notebooks.export(notebook(NB, "com.acme.Text",
+                export("int a() { return 1; }\n  }\nclass Escaped {"),
+                test("assertEquals(1, a());\n}\nint leaked;"))));
+
+        assertThat(e.problems()).extracting(ExportProblem::location, ExportProblem::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("notebooks/01_text.ipynb, cell 1 (id c1), line 2:3",
+                        "Java syntax error: this `}` closes more than the cell opened"),
+                org.assertj.core.groups.Tuple.tuple("notebooks/01_text.ipynb, cell 2 (id c2), line 2:1",
+                        "Java syntax error: this `}` closes more than the cell opened"));
+    }
 }
