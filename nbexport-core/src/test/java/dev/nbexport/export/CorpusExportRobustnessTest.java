@@ -76,6 +76,7 @@ class CorpusExportRobustnessTest {
             });
             return;
         } catch (NbexportException e) {
+            System.out.println(name + ": " + tagged + " cells tagged, notebook-level problem: " + e.getMessage().lines().findFirst().orElse(""));
             assertThat(e.getMessage()).contains(path, "cell ", "line ");
             return;
         }
@@ -92,7 +93,7 @@ class CorpusExportRobustnessTest {
     private static int writeTagged(Path from, Path to, String name) throws IOException {
         Notebook notebook = NotebookReader.read(from);
         List<Cell> cells = new ArrayList<>();
-        String target = "corpus." + name.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT) + ".Exported";
+        String target = "corpus.nb" + name.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT) + ".Exported";
         cells.add(Cell.of(CellType.CODE, "nbexportdefexp", "//| default_exp " + target));
         int tagged = 0;
         for (Cell cell : notebook.cells()) {
