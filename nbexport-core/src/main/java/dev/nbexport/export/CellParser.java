@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -100,9 +99,9 @@ final class CellParser {
             pending.add(p);
         }
         if (!sources.isEmpty()) {
-            Trees trees = parse(sources);
+            Batch batch = parse(sources);
             for (Pending p : pending) {
-                finish(p, trees);
+                finish(p, batch);
                 results.set(p.result, new Result(p.parsed, List.copyOf(p.problems)));
             }
         }
@@ -133,11 +132,11 @@ final class CellParser {
         return new Pending(new ParsedCell(cell, new String(masked), lineStarts, imports, new ArrayList<>()));
     }
 
-    private void finish(Pending p, Trees trees) {
+    private void finish(Pending p, Batch batch) {
         ExportCell cell = p.parsed.source();
         Source source = p.source;
-        CompilationUnitTree unit = trees.units.get(source);
-        Parse first = new Parse(source, unit, trees.positions, trees.errors.getOrDefault(source, List.of()));
+        CompilationUnitTree unit = batch.units.get(source);
+        Parse first = new Parse(source, unit, batch.positions, batch.errors.getOrDefault(source, List.of()));
         // without errors, or with javac's complaint about what follows a class closed too early
         int stray = first.errors.isEmpty() || TYPE_EXPECTED.equals(first.errors.get(0).getCode())
                 ? strayBrace(first, cell.kind() == ExportKind.TEST) : -1;
@@ -559,10 +558,10 @@ final class CellParser {
         if (sources.isEmpty()) {
             return declared;
         }
-        Trees trees = parse(sources);
+        Batch batch = parse(sources);
         for (int i = 0; i < cells.size(); i++) {
             Declared names = new Declared(new HashSet<>(), new HashSet<>());
-            ClassTree body = (ClassTree) trees.units.get(sources.get(2 * i)).getTypeDecls().get(0);
+            ClassTree body = (ClassTree) batch.units.get(sources.get(2 * i)).getTypeDecls().get(0);
             for (Tree member : body.getMembers()) {
                 if (member instanceof VariableTree v) {
                     addName(names.variables(), v.getName().toString());
@@ -570,7 +569,7 @@ final class CellParser {
                     addName(names.methods(), m.getName().toString());
                 }
             }
-            ClassTree wrapper = (ClassTree) trees.units.get(sources.get(2 * i + 1)).getTypeDecls().get(0);
+            ClassTree wrapper = (ClassTree) batch.units.get(sources.get(2 * i + 1)).getTypeDecls().get(0);
             if (!wrapper.getMembers().isEmpty() && wrapper.getMembers().get(0) instanceof MethodTree method
                     && method.getBody() != null) {
                 for (StatementTree statement : method.getBody().getStatements()) {
@@ -622,17 +621,21 @@ final class CellParser {
     }
 
     /** What one javac task parsed. */
-    private static final class Trees {
+    private static final class Batch {
         final Map<Source, CompilationUnitTree> units = new IdentityHashMap<>();
         final Map<Source, List<Diagnostic<? extends JavaFileObject>>> errors = new IdentityHashMap<>();
         SourcePositions positions;
     }
 
-    private Trees parse(List<Source> sources) {
-        Trees trees = new Trees();
+    private Batch parse(List<Source> sources) {
+        Batch batch = new Batch();
+        // javac may hand back its own wrappers of the sources: match them by their (per-batch unique) URIs
+        Map<URI, Source> byUri = new HashMap<>();
+        sources.forEach(source -> byUri.put(source.toUri(), source));
         JavacTask task = (JavacTask) javac.getTask(null, null, d -> {
-            if (d.getKind() == Diagnostic.Kind.ERROR && d.getSource() instanceof Source s) {
-                trees.errors.computeIfAbsent(s, k -> new ArrayList<>()).add(d);
+            Source s = d.getSource() == null ? null : byUri.get(d.getSource().toUri());
+            if (d.getKind() == Diagnostic.Kind.ERROR && s != null) {
+                batch.errors.computeIfAbsent(s, k -> new ArrayList<>()).add(d);
             }
         }, List.of("-proc:none", "-Xlint:none"), null, sources);
         Iterable<? extends CompilationUnitTree> units;
@@ -641,19 +644,18 @@ final class CellParser {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e); // the sources are in memory
         }
-        Iterator<Source> source = sources.iterator();
         for (CompilationUnitTree unit : units) {
-            trees.units.put(source.next(), unit);
+            batch.units.put(byUri.get(unit.getSourceFile().toUri()), unit);
         }
-        trees.positions = com.sun.source.util.Trees.instance(task).getSourcePositions();
-        return trees;
+        batch.positions = Trees.instance(task).getSourcePositions();
+        return batch;
     }
 
     /** One cell parsed alone, on the slow path that explains errors. */
     private Parse parseOne(String open, String code, String close) {
         Source source = new Source(0, open, code, close);
-        Trees trees = parse(List.of(source));
-        return new Parse(source, trees.units.get(source), trees.positions, trees.errors.getOrDefault(source, List.of()));
+        Batch batch = parse(List.of(source));
+        return new Parse(source, batch.units.get(source), batch.positions, batch.errors.getOrDefault(source, List.of()));
     }
 
     /** A parsed cell: offsets are converted from the wrapped text to the cell's code. */
