@@ -55,8 +55,12 @@ final class CellParser {
     private static final String BLOCK_CLOSE = "\n}}";
     private static final String VAR_FIELD = "compiler.err.restricted.type.not.allowed.here";
     private static final String NO_RETURN_TYPE = "compiler.err.invalid.meth.decl.ret.type.req";
-    /** "class, interface, enum, or record expected": what javac says after a class closed too early. */
-    private static final String TYPE_EXPECTED = "compiler.err.expected4";
+    /**
+     * What javac says after a class closed too early: "class, interface, enum, or record expected"
+     * (JDK 17), "class, interface, annotation type, enum, record, method or field expected" (JDK 21+).
+     */
+    private static final Set<String> TYPE_EXPECTED = Set.of("compiler.err.expected4",
+            "compiler.err.class.method.or.field.expected");
 
     private final JavaCompiler javac;
 
@@ -138,7 +142,7 @@ final class CellParser {
         CompilationUnitTree unit = batch.units.get(source);
         Parse first = new Parse(source, unit, batch.positions, batch.errors.getOrDefault(source, List.of()));
         // without errors, or with javac's complaint about what follows a class closed too early
-        int stray = first.errors.isEmpty() || TYPE_EXPECTED.equals(first.errors.get(0).getCode())
+        int stray = first.errors.isEmpty() || TYPE_EXPECTED.contains(first.errors.get(0).getCode())
                 ? strayBrace(first, cell.kind() == ExportKind.TEST) : -1;
         if (stray >= 0) {
             p.problems.add(problem(p.parsed, stray, "Java syntax error: this `}` closes more than the cell opened",
