@@ -145,8 +145,7 @@ final class CellParser {
         int stray = first.errors.isEmpty() || TYPE_EXPECTED.contains(first.errors.get(0).getCode())
                 ? strayBrace(first, cell.kind() == ExportKind.TEST) : -1;
         if (stray >= 0) {
-            p.problems.add(problem(p.parsed, stray, "Java syntax error: this `}` closes more than the cell opened",
-                    "Remove the extra `}`: a cell holds whole declarations or statements."));
+            p.problems.add(strayBraceProblem(p.parsed, stray));
             return;
         }
         if (cell.kind() == ExportKind.TEST) {
@@ -156,6 +155,11 @@ final class CellParser {
             }
             Parse members = parseOne(BODY_OPEN, p.parsed.code(), BODY_CLOSE);
             if (members.declarationErrors().isEmpty()) {
+                int escaped = strayBrace(members, false);
+                if (escaped >= 0) {
+                    p.problems.add(strayBraceProblem(p.parsed, escaped));
+                    return;
+                }
                 declarations(p.parsed, members, p.problems);
             } else {
                 Parse furthest = first.errorOffset() >= members.errorOffset() ? first : members;
@@ -181,14 +185,21 @@ final class CellParser {
         List<? extends Tree> types = parse.unit.getTypeDecls();
         ClassTree wrapper = (ClassTree) types.get(0);
         if (block) {
-            Tree method = wrapper.getMembers().get(0);
+            if (wrapper.getMembers().isEmpty()) {
+                return -1;
+            }
             if (wrapper.getMembers().size() != 1 || types.size() != 1) {
-                return parse.end(method) - 1;
+                return parse.end(wrapper.getMembers().get(0)) - 1;
             }
         } else if (types.size() != 1) {
             return parse.end(wrapper) - 1;
         }
         return -1;
+    }
+
+    private static ExportProblem strayBraceProblem(ParsedCell parsed, int at) {
+        return problem(parsed, at, "Java syntax error: this `}` closes more than the cell opened",
+                "Remove the extra `}`: a cell holds whole declarations or statements.");
     }
 
     /** An export cell javac rejects as a class body: a statement, a constructor, or a syntax error. */

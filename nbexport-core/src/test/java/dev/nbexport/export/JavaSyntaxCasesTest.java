@@ -203,12 +203,15 @@ class JavaSyntaxCasesTest {
     void anExtraClosingBraceIsAnErrorNotCodeOutsideTheClass() {
         ExportException e = catchThrowableOfType(ExportException.class, () -> Notebooks.export(notebook(NB, "com.acme.Text",
                 export("int a() { return 1; }\n  }\nclass Escaped {"),
-                test("assertEquals(1, a());\n}\nint leaked;"))));
+                test("assertEquals(1, a());\n}\nint leaked;"),
+                test("@Test\nvoid t() {}\n}\nclass AlsoEscaped {"))));
 
         assertThat(e.problems()).extracting(ExportProblem::location, ExportProblem::message).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("notebooks/01_text.ipynb, cell 1 (id c1), line 2:3",
                         "Java syntax error: this `}` closes more than the cell opened"),
                 org.assertj.core.groups.Tuple.tuple("notebooks/01_text.ipynb, cell 2 (id c2), line 2:1",
+                        "Java syntax error: this `}` closes more than the cell opened"),
+                org.assertj.core.groups.Tuple.tuple("notebooks/01_text.ipynb, cell 3 (id c3), line 3:1",
                         "Java syntax error: this `}` closes more than the cell opened"));
     }
 }
