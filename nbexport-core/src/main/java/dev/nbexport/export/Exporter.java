@@ -152,7 +152,9 @@ public final class Exporter {
             } else {
                 continue;
             }
-            problems.putIfAbsent(user.cell.cell() + "\0" + use.name() + "\0" + use.call(), problem);
+            // one problem per cell and name, at its first use whatever order the uses were found in
+            problems.merge(user.cell.cell() + "\0" + use.name() + "\0" + use.call(), problem,
+                    (a, b) -> ExportProblem.ORDER.compare(a, b) <= 0 ? a : b);
         }
         return new ArrayList<>(problems.values());
     }

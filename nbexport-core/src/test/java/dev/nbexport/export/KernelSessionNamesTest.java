@@ -134,4 +134,13 @@ class KernelSessionNamesTest {
                     + " cell: each test cell becomes a test method of its own, so the generated test cannot see it");
         });
     }
+
+    @Test
+    void aNameUsedInSeveralDeclarationsOfACellIsReportedOnceAtItsFirstUse() {
+        List<ExportProblem> problems = problems(notebook(NB, "com.acme.Text",
+                plain("int limit = 3;"),
+                export("int a() { return limit; }\nint b() { return limit + 1; }\nint c() { return limit + 2; }")));
+
+        assertThat(problems).singleElement().satisfies(p -> assertThat(p.location()).endsWith("line 1:18"));
+    }
 }
