@@ -77,11 +77,6 @@ final class CellParser {
     record Result(ParsedCell parsed, List<ExportProblem> problems) {
     }
 
-    /** Parses one cell. */
-    Result parse(ExportCell cell) {
-        return parseAll(List.of(cell)).get(0);
-    }
-
     /** Parses cells with one javac task; results in the order of {@code cells}. */
     List<Result> parseAll(List<ExportCell> cells) {
         List<Result> results = new ArrayList<>(cells.size());
@@ -126,14 +121,15 @@ final class CellParser {
 
     /** The cell's code with \n line breaks and its imports blanked out, and its imports. */
     private static Pending prepare(ExportCell cell, List<ExportProblem> problems) {
-        String code = normalized(cell);
+        String code = cell.code();
+        if (code.indexOf('\r') >= 0) {
+            code = code.replace("\r\n", "\n").replace('\r', '\n');
+        }
         int[] lineStarts = lineStarts(code);
         char[] masked = code.toCharArray();
         List<ImportLine> imports = scanImports(cell, code, masked, lineStarts, problems);
-        if (cell.kind() == ExportKind.NONE) {
-            return new Pending(new ParsedCell(cell, code, lineStarts, imports, List.of()));
-        }
-        return new Pending(new ParsedCell(cell, new String(masked), lineStarts, imports, new ArrayList<>()));
+        List<Snippet> snippets = cell.kind() == ExportKind.NONE ? List.of() : new ArrayList<>();
+        return new Pending(new ParsedCell(cell, new String(masked), lineStarts, imports, snippets));
     }
 
     private void finish(Pending p, Batch batch) {
@@ -272,8 +268,8 @@ final class CellParser {
                         + " or turn it into a declaration."));
     }
 
-    /** A problem at an offset of the cell's code. */
-    private static ExportProblem problem(ParsedCell parsed, int offset, String message, String hint) {
+    /** A problem at an offset of the cell's code, located by the cell's line and column. */
+    static ExportProblem problem(ParsedCell parsed, int offset, String message, String hint) {
         String code = parsed.code();
         int at = Math.min(Math.max(offset, 0), code.length());
         int codeLine = lineOf(parsed.lineStarts(), at);
@@ -565,7 +561,7 @@ final class CellParser {
     Map<ExportCell, Declared> declaredNames(List<ExportCell> cells) {
         List<Source> sources = new ArrayList<>();
         for (ExportCell cell : cells) {
-            String code = withoutImports(cell);
+            String code = prepare(cell, new ArrayList<>()).parsed.code();
             sources.add(new Source(sources.size(), BODY_OPEN, code, BODY_CLOSE));
             sources.add(new Source(sources.size(), BLOCK_OPEN, code, BLOCK_CLOSE));
         }
@@ -596,18 +592,6 @@ final class CellParser {
             declared.put(cells.get(i), names);
         }
         return declared;
-    }
-
-    private static String withoutImports(ExportCell cell) {
-        String code = normalized(cell);
-        char[] masked = code.toCharArray();
-        scanImports(cell, code, masked, lineStarts(code), new ArrayList<>());
-        return new String(masked);
-    }
-
-    private static String normalized(ExportCell cell) {
-        String code = cell.code();
-        return code.indexOf('\r') < 0 ? code : code.replace("\r\n", "\n").replace('\r', '\n');
     }
 
     private static void addName(Set<String> names, String name) {

@@ -135,17 +135,17 @@ public final class Exporter {
             String where = user.cell.kind() == ExportKind.TEST ? "the generated test" : "the exported code";
             ExportProblem problem;
             if (source != null && source.cell.kind() == ExportKind.TEST) {
-                problem = problemAt(user, use.offset(), shown + " is declared in " + source.cell.cell()
+                problem = CellParser.problem(user.parsed, use.offset(), shown + " is declared in " + source.cell.cell()
                                 + ", another test cell: each test cell becomes a test method of its own, so "
                                 + where + " cannot see it",
                         "Declare " + shown + " in this cell too, or export a cell that makes it (`//| export`).");
             } else if (source != null) {
-                problem = problemAt(user, use.offset(), shown + " is declared in " + source.cell.cell()
+                problem = CellParser.problem(user.parsed, use.offset(), shown + " is declared in " + source.cell.cell()
                                 + ", which is not exported: " + where + " cannot see it",
                         "Export that cell too (`//| export`, or `//| exporti` to keep it package-private),"
                                 + " or declare " + shown + " in this cell.");
             } else if (use.call() && KERNEL_FUNCTIONS.contains(use.name())) {
-                problem = problemAt(user, use.offset(), shown + " is a function of the notebook's kernel (IJava/JJava);"
+                problem = CellParser.problem(user.parsed, use.offset(), shown + " is a function of the notebook's kernel (IJava/JJava);"
                                 + " " + where + " runs without a kernel, where it does not exist",
                         "Call it from a cell that is not exported; let the exported code return what the notebook"
                                 + " should show.");
@@ -157,13 +157,6 @@ public final class Exporter {
                     (a, b) -> ExportProblem.ORDER.compare(a, b) <= 0 ? a : b);
         }
         return new ArrayList<>(problems.values());
-    }
-
-    private static ExportProblem problemAt(CellWork work, int offset, String message, String hint) {
-        ParsedCell parsed = work.parsed;
-        int codeLine = CellParser.lineOf(parsed.lineStarts(), offset);
-        int column = offset - parsed.lineStarts()[codeLine - 1] + 1;
-        return new ExportProblem(work.cell.cell(), work.cell.cellLine(codeLine), column, message, hint);
     }
 
     /** A cell on its way through the export. */

@@ -590,18 +590,12 @@ final class FileEmitter {
      */
     private boolean accessibleMember(Placed user, Set<String> notebooks, String name, boolean method,
             TargetName membersInScope, String pkg) {
-        MemberSymbol hidden = null;
-        for (String notebook : notebooks) {
-            Symbols symbols = symbolsByNotebook.get(notebook);
-            for (MemberSymbol m : symbols == null ? List.<MemberSymbol>of() : (method ? symbols.methods : symbols.fields).getOrDefault(name, List.of())) {
-                if (m.owner().equals(membersInScope) || m.visibility() == Visibility.PUBLIC
-                        || (m.visibility() == Visibility.PACKAGE && m.owner().packageName().equals(pkg))) {
-                    return true;
-                }
-                hidden = m;
-            }
+        List<MemberSymbol> members = members(notebooks, name, method);
+        if (members.stream().anyMatch(m -> visible(m, membersInScope, pkg))) {
+            return true;
         }
-        if (hidden != null) {
+        if (!members.isEmpty()) {
+            MemberSymbol hidden = members.get(members.size() - 1);
             problems.add(notAccessible(user, (method ? "method " : "field ") + hidden.owner() + "." + name, pkg));
             return true;
         }
@@ -643,24 +637,30 @@ final class FileEmitter {
     /** Adds static imports of the notebooks' loose members named {@code name}; true when there is one. */
     private boolean staticMembers(Set<String> notebooks, String name, boolean method, TargetName membersInScope,
             String pkg, Set<String> result) {
-        boolean found = false;
-        for (String notebook : notebooks) {
-            Symbols symbols = symbolsByNotebook.get(notebook);
-            if (symbols == null) {
-                continue;
-            }
-            for (MemberSymbol m : (method ? symbols.methods : symbols.fields).getOrDefault(name, List.of())) {
-                found = true;
-                if (m.owner().equals(membersInScope)) {
-                    continue;
-                }
-                boolean accessible = m.visibility() == Visibility.PUBLIC
-                        || (m.visibility() == Visibility.PACKAGE && m.owner().packageName().equals(pkg));
-                if (accessible) {
-                    result.add("static " + m.owner().qualifiedName() + "." + name);
-                }
+        List<MemberSymbol> members = members(notebooks, name, method);
+        for (MemberSymbol m : members) {
+            if (!m.owner().equals(membersInScope) && visible(m, membersInScope, pkg)) {
+                result.add("static " + m.owner().qualifiedName() + "." + name);
             }
         }
-        return found;
+        return !members.isEmpty();
+    }
+
+    /** The loose members named {@code name} that the notebooks export, in notebook order. */
+    private List<MemberSymbol> members(Set<String> notebooks, String name, boolean method) {
+        List<MemberSymbol> members = new ArrayList<>(1);
+        for (String notebook : notebooks) {
+            Symbols symbols = symbolsByNotebook.get(notebook);
+            if (symbols != null) {
+                members.addAll((method ? symbols.methods : symbols.fields).getOrDefault(name, List.of()));
+            }
+        }
+        return members;
+    }
+
+    /** Whether code in {@code pkg}, in class {@code membersInScope} (or null), may use the member. */
+    private static boolean visible(MemberSymbol m, TargetName membersInScope, String pkg) {
+        return m.owner().equals(membersInScope) || m.visibility() == Visibility.PUBLIC
+                || (m.visibility() == Visibility.PACKAGE && m.owner().packageName().equals(pkg));
     }
 }

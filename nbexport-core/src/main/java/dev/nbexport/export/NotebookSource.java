@@ -3,6 +3,8 @@ package dev.nbexport.export;
 import dev.nbexport.notebook.CellRef;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A notebook as the exporter sees it: its path, its {@code default_exp} and its code cells in
@@ -36,6 +38,8 @@ public record NotebookSource(
         this(notebookPath, defaultExp, defaultExpCell, defaultExpLine, cells, 0);
     }
 
+    private static final Pattern JAVA_VERSION = Pattern.compile("^(?:1\\.)?(\\d{1,3})(?!\\d)");
+
     /**
      * The feature version in a Java kernel's {@code language_info.version}: {@code "21.0.2"} → 21,
      * {@code "14.0.2+12"} → 14, {@code "1.8.0_392"} → 8; 0 when it is not one.
@@ -44,7 +48,7 @@ public record NotebookSource(
         if (version == null) {
             return 0;
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(?:1\\.)?(\\d{1,3})(?![\\d])").matcher(version.strip());
+        Matcher m = JAVA_VERSION.matcher(version.strip());
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
