@@ -2,6 +2,7 @@ package dev.nbexport.maven;
 
 import dev.nbexport.NbexportException;
 import dev.nbexport.clean.CleanOptions;
+import dev.nbexport.clean.CleanRequest;
 import dev.nbexport.project.NotebookFinder;
 import java.io.File;
 import java.io.IOException;
@@ -111,11 +112,17 @@ public abstract class AbstractNbexportMojo extends AbstractMojo {
      */
     protected abstract void runGoal() throws Exception;
 
-    /** What a clean notebook keeps, from {@link #keepCellMetadata}, {@link #keepNotebookMetadata}, {@link #clearOutputs}. */
-    protected final CleanOptions cleanOptions() {
-        return CleanOptions.defaults()
+    /**
+     * Cleaning this project's notebooks as configured: what a clean notebook keeps comes from
+     * {@link #keepCellMetadata}, {@link #keepNotebookMetadata} and {@link #clearOutputs}.
+     *
+     * @param checkOnly only report notebooks that are not clean; write nothing
+     */
+    protected final CleanRequest cleanRequest(boolean checkOnly) {
+        CleanOptions options = CleanOptions.defaults()
                 .keeping(new HashSet<>(keepCellMetadata), new HashSet<>(keepNotebookMetadata))
                 .withClearOutputs(clearOutputs);
+        return new CleanRequest(basedir.toPath(), notebooks.toPath(), includes, excludes, options, checkOnly);
     }
 
     /** The goal's name, e.g. {@code export}. */

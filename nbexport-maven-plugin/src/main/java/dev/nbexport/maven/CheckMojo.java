@@ -1,7 +1,6 @@
 package dev.nbexport.maven;
 
 import dev.nbexport.clean.CleanCommand;
-import dev.nbexport.clean.CleanRequest;
 import dev.nbexport.clean.CleanResult;
 import dev.nbexport.project.CheckCommand;
 import dev.nbexport.project.SyncProblem;
@@ -42,8 +41,7 @@ public final class CheckMojo extends AbstractExportingMojo {
         List<SyncProblem> problems = new CheckCommand().run(exportRequest(false));
         List<String> unclean = List.of();
         if (checkClean) {
-            CleanResult clean = CleanCommand.run(new CleanRequest(basedir.toPath(), notebooks.toPath(), includes, excludes,
-                    cleanOptions(), true));
+            CleanResult clean = CleanCommand.run(cleanRequest(true));
             unclean = clean.unclean();
         }
         if (problems.isEmpty() && unclean.isEmpty()) {

@@ -1,7 +1,6 @@
 package dev.nbexport.maven;
 
 import dev.nbexport.clean.CleanCommand;
-import dev.nbexport.clean.CleanRequest;
 import dev.nbexport.clean.CleanResult;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
@@ -36,8 +35,7 @@ public final class CleanMojo extends AbstractNbexportMojo {
 
     @Override
     protected void runGoal() throws MojoFailureException {
-        CleanResult result = CleanCommand.run(new CleanRequest(basedir.toPath(), notebooks.toPath(),
-                includes, excludes, cleanOptions(), check));
+        CleanResult result = CleanCommand.run(cleanRequest(check));
         if (check) {
             if (!result.unclean().isEmpty()) {
                 throw new MojoFailureException(result.unclean().size() + " of " + result.notebooks()
