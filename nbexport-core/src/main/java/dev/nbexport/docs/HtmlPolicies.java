@@ -43,7 +43,6 @@ public final class HtmlPolicies {
                 .allowAttributes("start", "type").onElements("ol")
                 .allowAttributes("open").onElements("details")
                 .allowAttributes("lang", "dir").globally()
-                .requireRelsOnLinks("noopener", "noreferrer")
                 .allowWithoutAttributes("span", "div");
     }
 

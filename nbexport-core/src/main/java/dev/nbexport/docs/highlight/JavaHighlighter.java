@@ -46,9 +46,12 @@ public final class JavaHighlighter {
         int consumed = 0;
         try {
             var tokens = new GeneratedJavaParserTokenManager(new SimpleCharStream(new StringProvider(code)));
-            for (Token t = tokens.getNextToken(); t.kind != GeneratedJavaParserConstants.EOF; t = tokens.getNextToken()) {
+            for (Token t = tokens.getNextToken(); ; t = tokens.getNextToken()) {
                 for (Token special : inOrder(t.specialToken)) {
                     consumed += emit(special, html, rootPrefix);
+                }
+                if (t.kind == GeneratedJavaParserConstants.EOF) {
+                    break; // its special tokens are the comments and spaces at the end
                 }
                 consumed += emit(t, html, rootPrefix);
             }

@@ -15,7 +15,7 @@ import org.commonmark.parser.beta.Scanner;
  * <p>As in Pandoc and Jupyter, inline math must not start with a space after the opening {@code $}
  * nor end with one before the closing {@code $}, and the closing {@code $} must not be followed by a
  * digit; so prices ({@code costs $5 and $10}) stay text. Code spans are parsed first, so {@code `$x$`}
- * is code. A {@code \$} is a dollar sign, also inside math.
+ * is code, and inline math never reaches into a code span. A {@code \$} is a dollar sign, also inside math.
  */
 final class MathParser implements InlineContentParser {
 
@@ -46,6 +46,9 @@ final class MathParser implements InlineContentParser {
                     scanner.next();
                 }
                 continue;
+            }
+            if (c == '`' && !display) {
+                break; // a code span starts inside: `$` there is code, not the end of math
             }
             if (c != '$') {
                 scanner.next();
