@@ -86,7 +86,7 @@ public final class DocsCommand {
         List<String> rendered = new ArrayList<>();
         List<Source> toRender = new ArrayList<>();
         for (Source s : sources) {
-            String key = Sha256.hex(fingerprint.getBytes(StandardCharsets.UTF_8), s.hash().getBytes(StandardCharsets.UTF_8));
+            String key = pageKey(fingerprint, s.hash());
             if (s.cached() != null && key.equals(s.cached().key()) && filesExist(site, s.cached().files())) {
                 states.put(s.url(), s.cached());
             } else {
@@ -107,12 +107,12 @@ public final class DocsCommand {
                         return path;
                     });
             written.put(s.url(), pages.page(r.page()).getBytes(StandardCharsets.UTF_8));
-            String key = Sha256.hex(fingerprint.getBytes(StandardCharsets.UTF_8), s.hash().getBytes(StandardCharsets.UTF_8));
+            String key = pageKey(fingerprint, s.hash());
             states.put(s.url(), new PageState(s.hash(), key, r.page().title(), files.stream().distinct().sorted().toList(),
                     r.search(), r.problems()));
         });
         if (generatedHome) {
-            String key = Sha256.hex(fingerprint.getBytes(StandardCharsets.UTF_8), "home".getBytes(StandardCharsets.UTF_8));
+            String key = pageKey(fingerprint, "home");
             PageState cached = old.page("index.html");
             if (cached != null && HOME.equals(cached.notebookHash()) && key.equals(cached.key()) && filesExist(site, cached.files())) {
                 states.put("index.html", cached);
@@ -157,6 +157,11 @@ public final class DocsCommand {
 
         boolean readme = request.readme() != null && new ReadmeWriter().write(request);
         return new DocsResult(site, rendered.stream().sorted().toList(), navEntries.size() - rendered.size(), problems, readme);
+    }
+
+    /** What a page was rendered from: the site's fingerprint and its notebook's hash. */
+    private static String pageKey(String fingerprint, String notebookHash) {
+        return Sha256.hex(fingerprint.getBytes(StandardCharsets.UTF_8), notebookHash.getBytes(StandardCharsets.UTF_8));
     }
 
     private static SiteNav.Entry entry(Source s) {

@@ -21,12 +21,10 @@ import java.util.regex.Pattern;
  */
 final class SiteAssets {
 
-    static final String KATEX_VERSION = "0.16.4";
-    static final String LUNR_VERSION = "2.3.9";
-
     private static final String OWN = "dev/nbexport/docs/assets/";
-    private static final String KATEX = "META-INF/resources/webjars/katex/" + KATEX_VERSION + "/dist/";
-    private static final String LUNR = "META-INF/resources/webjars/lunr/" + LUNR_VERSION + "/";
+    // the webjars' versions are the ones on the classpath (managed in the parent POM), read from their jars
+    private static final String KATEX = "META-INF/resources/webjars/katex/" + webjarVersion("katex") + "/dist/";
+    private static final String LUNR = "META-INF/resources/webjars/lunr/" + webjarVersion("lunr") + "/";
     private static final Pattern WOFF2 = Pattern.compile("url\\(fonts/([A-Za-z0-9_\\-]+\\.woff2)\\)");
 
     private SiteAssets() {}
@@ -46,6 +44,20 @@ final class SiteAssets {
             files.putIfAbsent("_assets/katex/fonts/" + fonts.group(1), resource(KATEX + "fonts/" + fonts.group(1)));
         }
         return files;
+    }
+
+    private static String webjarVersion(String artifact) {
+        java.util.Properties properties = new java.util.Properties();
+        try (InputStream in = SiteAssets.class.getClassLoader()
+                .getResourceAsStream("META-INF/maven/org.webjars.npm/" + artifact + "/pom.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("the " + artifact + " webjar is not on nbexport's classpath");
+            }
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties.getProperty("version");
     }
 
     private static byte[] resource(String name) {
