@@ -155,20 +155,13 @@ public final class PageRenderer {
         }
         for (var member : bundle.members().entrySet()) {
             String mime = member.getKey();
-            if (!(member.getValue() instanceof Json.JsonString value) || !mime.startsWith("image/")) {
+            if (!(member.getValue() instanceof Json.JsonString value)) {
                 continue;
             }
-            String extension = switch (mime) {
-                case "image/png" -> "png";
-                case "image/jpeg" -> "jpg";
-                case "image/gif" -> "gif";
-                case "image/webp" -> "webp";
-                case "image/svg+xml" -> "svg";
-                default -> null;
-            };
+            String extension = ImageSink.extension(mime);
             if (extension != null) {
-                byte[] bytes = extension.equals("svg") && !value.value().startsWith("PHN")
-                        && value.value().stripLeading().startsWith("<")
+                // attachments are base64; an SVG pasted as its markup is taken as it is
+                byte[] bytes = extension.equals("svg") && value.value().stripLeading().startsWith("<")
                         ? value.value().getBytes(StandardCharsets.UTF_8)
                         : Base64.getMimeDecoder().decode(value.value());
                 return Optional.of(images.store(bytes, extension));

@@ -11,4 +11,16 @@ public interface ImageSink {
      * @param extension without the dot: {@code png}, {@code svg}
      */
     String store(byte[] content, String extension);
+
+    /** The file extension for an image MIME type the site shows, or {@code null} for any other type. */
+    static String extension(String mime) {
+        return switch (mime) {
+            case "image/png" -> "png";
+            case "image/jpeg" -> "jpg";
+            case "image/gif" -> "gif";
+            case "image/webp" -> "webp";
+            case "image/svg+xml" -> "svg";
+            default -> null;
+        };
+    }
 }

@@ -86,13 +86,7 @@ public final class OutputRenderer {
                 String value = text(data.get(mime));
                 byte[] bytes = mime.equals("image/svg+xml") ? value.getBytes(StandardCharsets.UTF_8)
                         : Base64.getMimeDecoder().decode(value);
-                String extension = switch (mime) {
-                    case "image/svg+xml" -> "svg";
-                    case "image/png" -> "png";
-                    case "image/jpeg" -> "jpg";
-                    default -> "gif";
-                };
-                String path = images.store(bytes, extension);
+                String path = images.store(bytes, ImageSink.extension(mime));
                 String alt = data.has("text/plain") ? text(data.get("text/plain")) : "output image";
                 return new Output("image", "<img src=\"" + Html.escape(context.rootPrefix() + path) + "\" alt=\""
                         + Html.escape(alt) + "\">");
