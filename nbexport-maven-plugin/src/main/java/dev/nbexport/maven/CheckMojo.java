@@ -57,11 +57,11 @@ public final class CheckMojo extends AbstractExportingMojo {
         // the docs' README: its own small check, kept apart from the export check's
         Optional<String> staleReadme = readme == null ? Optional.empty()
                 : ReadmeWriter.problem(basedir.toPath(), notebooks.toPath(), readme.toPath());
-        if (staleReadme.isPresent()) {
-            getLog().error(staleReadme.get());
-            throw new MojoFailureException(staleReadme.get());
-        }
+        staleReadme.ifPresent(getLog()::error);
         if (problems.isEmpty() && unclean.isEmpty()) {
+            if (staleReadme.isPresent()) {
+                throw new MojoFailureException(staleReadme.get());
+            }
             getLog().info("Notebooks and exported sources are in sync" + (checkClean ? ", and the notebooks are clean." : "."));
             return;
         }
