@@ -57,6 +57,19 @@ class DocsCommandTest {
     }
 
     @Test
+    void theSameNotebooksGiveTheSameBytes() throws IOException {
+        run();
+        Path other = project.resolve("target/other");
+        new DocsCommand().run(Sites.request("Test site", project, notebooks, other, project.resolve("target/other.index"), false));
+        try (var files = Files.walk(site)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                assertThat(other.resolve(site.relativize(f))).as(site.relativize(f).toString()).hasSameBinaryContentAs(f);
+            }
+        }
+        assertThat(project.resolve("target/other.index")).hasSameBinaryContentAs(project.resolve("target/nbexport/docs.index"));
+    }
+
+    @Test
     void aSecondRunRendersNothingAndRewritesNothing() throws IOException {
         run();
         FileTime old = FileTime.fromMillis(978307200000L);
