@@ -2,9 +2,12 @@ package dev.nbexport.maven;
 
 import dev.nbexport.clean.CleanCommand;
 import dev.nbexport.clean.CleanResult;
+import dev.nbexport.docs.ReadmeWriter;
 import dev.nbexport.project.CheckCommand;
 import dev.nbexport.project.SyncProblem;
+import java.io.File;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -27,6 +30,13 @@ public final class CheckMojo extends AbstractExportingMojo {
     @Parameter(property = "nbexport.check.clean", defaultValue = "false")
     boolean checkClean;
 
+    /**
+     * The README that {@code nbexport:docs} writes from {@code index.ipynb} ({@code <readme>} of the docs
+     * goal): when set, check also fails when it is out of date.
+     */
+    @Parameter(property = "nbexport.docs.readme")
+    File readme;
+
     public CheckMojo() {
         super("check");
     }
@@ -44,7 +54,14 @@ public final class CheckMojo extends AbstractExportingMojo {
             CleanResult clean = CleanCommand.run(cleanRequest(true));
             unclean = clean.unclean();
         }
+        // the docs' README: its own small check, kept apart from the export check's
+        Optional<String> staleReadme = readme == null ? Optional.empty()
+                : ReadmeWriter.problem(basedir.toPath(), notebooks.toPath(), readme.toPath());
+        staleReadme.ifPresent(getLog()::error);
         if (problems.isEmpty() && unclean.isEmpty()) {
+            if (staleReadme.isPresent()) {
+                throw new MojoFailureException(staleReadme.get());
+            }
             getLog().info("Notebooks and exported sources are in sync" + (checkClean ? ", and the notebooks are clean." : "."));
             return;
         }
