@@ -5,10 +5,7 @@ import dev.nbexport.notebook.Cell;
 import dev.nbexport.notebook.Notebook;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -149,16 +146,24 @@ public final class NotebookDiff {
         return notebookChanged() || cells.stream().anyMatch(c -> c.kind() != Kind.UNCHANGED);
     }
 
-    /** {@code 2 cells changed, 1 added, 1 moved; notebook metadata changed}, or {@code no differences}. */
+    /** {@code 2 cells changed, 1 added, 1 moved and changed; notebook metadata changed}, or {@code no differences}. */
     public String summary() {
-        Map<Kind, Integer> counts = new EnumMap<>(Kind.class);
-        cells.forEach(c -> counts.merge(c.kind(), 1, Integer::sum));
+        int[] counts = new int[5]; // changed, added, removed, moved, moved and changed
+        for (CellChange change : cells) {
+            switch (change.kind()) {
+                case CHANGED -> counts[0]++;
+                case ADDED -> counts[1]++;
+                case REMOVED -> counts[2]++;
+                case MOVED -> counts[change.parts().isEmpty() ? 3 : 4]++;
+                case UNCHANGED -> { }
+                default -> throw new IllegalStateException(change.kind().name());
+            }
+        }
+        String[] words = {"changed", "added", "removed", "moved", "moved and changed"};
         List<String> parts = new ArrayList<>();
-        for (Kind kind : new Kind[] {Kind.CHANGED, Kind.ADDED, Kind.REMOVED, Kind.MOVED}) {
-            int n = counts.getOrDefault(kind, 0);
-            if (n > 0) {
-                String word = kind.name().toLowerCase(Locale.ROOT);
-                parts.add(parts.isEmpty() ? ValueSummary.plural(n, "cell") + " " + word : n + " " + word);
+        for (int k = 0; k < counts.length; k++) {
+            if (counts[k] > 0) {
+                parts.add(parts.isEmpty() ? ValueSummary.plural(counts[k], "cell") + " " + words[k] : counts[k] + " " + words[k]);
             }
         }
         String cellsPart = String.join(", ", parts);

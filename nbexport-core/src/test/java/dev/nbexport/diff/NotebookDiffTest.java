@@ -163,7 +163,10 @@ class NotebookDiffTest {
         Cell last = cells.remove(3);
         cells.add(0, last.withSource("int unused = 1;"));
 
-        assertThat(diff(before, before.withCells(cells))).containsExactly(
+        NotebookDiff diff = NotebookDiff.of(before, before.withCells(cells), false);
+
+        assertThat(diff.summary()).isEqualTo("1 cell moved and changed");
+        assertThat(DiffText.lines(diff)).containsExactly(
                 "## cell 4 -> 1 #c4 [code]: moved, changed source",
                 "@@ -1,1 +1,1 @@",
                 "-int unused = 0;",
