@@ -58,6 +58,9 @@ public final class GitSetup {
         String textconv = request.drivers().textconv(noArchive == null ? archive : null);
         repository.run("config", "--local", "diff." + DRIVER + ".textconv", textconv);
         repository.run("config", "--local", "diff." + DRIVER + ".xfuncname", CELL_HEADER_PATTERN);
+        // git keeps the text of committed notebooks (in refs/notes/textconv/nbexport, never pushed), so a
+        // diff runs the driver only for the working tree's side and `git log -p` once per version ever
+        repository.run("config", "--local", "diff." + DRIVER + ".cachetextconv", "true");
         done.add("git config diff." + DRIVER + ".textconv = " + textconv);
         if (noArchive != null) {
             done.add("the diff driver runs without a class data archive, so each call starts a little slower: " + noArchive);

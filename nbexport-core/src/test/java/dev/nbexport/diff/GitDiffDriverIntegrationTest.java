@@ -81,6 +81,9 @@ class GitDiffDriverIntegrationTest {
         assertThat(diff).contains("-    return 41;\n+    return 42;\n");
         assertThat(diff).containsPattern("\n@@ -13,7 \\+13,7 @@ // %% \\[code\\] #c2 \\| export\n"); // the hunk names its cell
         assertThat(diff).doesNotContain("\"cell_type\"", "\"source\"", "\"outputs\"", "\\n\",");
+        // the second time the committed side comes from git's textconv cache: the same text
+        assertThat(Git.ok(repo, "for-each-ref", "refs/notes/textconv/")).contains("refs/notes/textconv/nbexport");
+        assertThat(Git.ok(repo, "diff")).isEqualTo(diff);
     }
 
     @Test

@@ -66,6 +66,7 @@ class GitSetupTest {
         assertThat(Git.ok(repo, "config", "diff.nbexport.textconv")).contains(DriverCommands.DIFF_JVM_OPTIONS)
                 .contains(DriverCommands.DIFF_MAIN + " textconv");
         assertThat(Git.ok(repo, "config", "diff.nbexport.xfuncname").strip()).isEqualTo("^// %% \\[.*$");
+        assertThat(Git.ok(repo, "config", "diff.nbexport.cachetextconv").strip()).isEqualTo("true");
         assertThat(Git.ok(repo, "check-attr", "merge", "diff", "--", "notebooks/a.ipynb"))
                 .isEqualTo("notebooks/a.ipynb: merge: nbexport\nnotebooks/a.ipynb: diff: nbexport\n");
         assertThat(done).contains(".gitattributes: added `*.ipynb diff=nbexport` (commit it to share it with the team)");
