@@ -69,27 +69,27 @@ public final class DiffCommand {
         }
         Set<String> names = new TreeSet<>(from.blobs().keySet());
         names.addAll(to.names());
-        // only what differs is read, in one git call per side: equal blob ids are equal notebooks
+        // equal blob ids are equal notebooks, never read; the others are read with one git call
+        List<String> changed = new ArrayList<>();
         Set<String> wanted = new LinkedHashSet<>();
         for (String name : names) {
-            String id = from.blobs().get(name);
-            if (id != null && !id.equals(to.blobs().get(name))) {
-                wanted.add(id);
-            }
+            String fromId = from.blobs().get(name);
             String toId = to.blobs().get(name);
-            if (toId != null && !toId.equals(id)) {
-                wanted.add(toId);
+            if (fromId == null || !fromId.equals(toId)) {
+                changed.add(name);
+                if (fromId != null) {
+                    wanted.add(fromId);
+                }
+                if (toId != null) {
+                    wanted.add(toId);
+                }
             }
         }
         Map<String, byte[]> blobs = repository.read(wanted);
         List<FileDiff> differing = new ArrayList<>();
-        for (String name : names) {
-            byte[] a = from.content(name, blobs);
-            byte[] b = to.content(name, blobs);
-            if (a == null && b == null || from.blobs().containsKey(name) && from.blobs().get(name).equals(to.blobs().get(name))) {
-                continue;
-            }
-            FileDiff diff = compare(name, a, from.label(), name, b, to.label(), request.sourcesOnly());
+        for (String name : changed) {
+            FileDiff diff = compare(name, from.content(name, blobs), from.label(), name, to.content(name, blobs), to.label(),
+                    request.sourcesOnly());
             if (diff != null) {
                 differing.add(diff);
             }

@@ -42,7 +42,7 @@ final class ValueSummary {
         }
         String first = printable(newline < 0 ? text : text.substring(0, newline));
         if (first.length() > FIRST_LINE) {
-            first = first.substring(0, FIRST_LINE);
+            first = first.substring(0, Character.isHighSurrogate(first.charAt(FIRST_LINE - 1)) ? FIRST_LINE - 1 : FIRST_LINE);
         }
         long lines = text.chars().filter(c -> c == '\n').count() + 1;
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);

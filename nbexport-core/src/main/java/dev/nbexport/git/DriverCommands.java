@@ -111,7 +111,7 @@ public record DriverCommands(String java, List<String> classpath) {
         command.addAll(List.of(DIFF_JVM_OPTIONS.split(" ")));
         command.addAll(extra);
         command.add("-Xlog:disable");
-        command.add("-Xlog:all=error:stderr");
+        command.add("-Xlog:all=error:stderr:none");
         command.addAll(List.of("-cp", String.join(File.pathSeparator, classpath), DIFF_MAIN, "textconv", notebook.toString()));
         Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
@@ -122,7 +122,7 @@ public record DriverCommands(String java, List<String> classpath) {
             }
             String message = new String(err, StandardCharsets.UTF_8).strip();
             return process.exitValue() == 0 ? null
-                    : "`" + String.join(" ", command) + "` exited " + process.exitValue() + (message.isEmpty() ? "" : ": " + message);
+                    : "java exited " + process.exitValue() + (message.isEmpty() ? "" : ": " + message.replace('\n', ' '));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running java", e);

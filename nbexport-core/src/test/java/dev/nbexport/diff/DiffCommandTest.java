@@ -34,10 +34,7 @@ class DiffCommandTest {
 
     @BeforeEach
     void createRepository() throws IOException {
-        Git.ok(repo, "init", "-q", "-b", "main");
-        Git.ok(repo, "config", "user.name", "Test");
-        Git.ok(repo, "config", "user.email", "test@example.com");
-        Git.ok(repo, "config", "commit.gpgsign", "false");
+        Git.init(repo);
         project = Files.createDirectories(repo.resolve("lib"));
         write("00_core.ipynb", core);
         write("01_text.ipynb", text);

@@ -41,10 +41,7 @@ class GitDiffDriverIntegrationTest {
 
     @BeforeEach
     void createRepository() {
-        Git.ok(repo, "init", "-q", "-b", "main");
-        Git.ok(repo, "config", "user.name", "Test");
-        Git.ok(repo, "config", "user.email", "test@example.com");
-        Git.ok(repo, "config", "commit.gpgsign", "false");
+        Git.init(repo);
         commit(first, "first");
     }
 

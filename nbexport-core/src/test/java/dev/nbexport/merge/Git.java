@@ -55,6 +55,14 @@ public final class Git {
         }
     }
 
+    /** Makes {@code dir} a new repository on branch {@code main} that can commit (test author, no signing). */
+    public static void init(Path dir) {
+        ok(dir, "init", "-q", "-b", "main");
+        ok(dir, "config", "user.name", "Test");
+        ok(dir, "config", "user.email", "test@example.com");
+        ok(dir, "config", "commit.gpgsign", "false");
+    }
+
     /** The class path of nbexport's git drivers as users configure it: only nbexport-core and Jackson. */
     public static String driverClassPath() {
         return Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))

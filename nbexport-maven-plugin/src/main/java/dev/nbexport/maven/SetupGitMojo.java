@@ -83,5 +83,4 @@ public final class SetupGitMojo extends AbstractNbexportMojo {
         }
         return "mvn";
     }
-
 }
