@@ -186,7 +186,10 @@ public final class NotebookText {
         return lines;
     }
 
-    /** One line per output; a rich output gives one line per mime type, then one per metadata key. */
+    /**
+     * One line per output; a rich output gives one line per mime type; then one line per metadata key
+     * and per field nbformat does not define (all there is to show of an output type it does not know).
+     */
     static List<String> output(JsonObject output) {
         String type = output.string("output_type");
         List<String> lines = new ArrayList<>();
@@ -206,8 +209,7 @@ public final class NotebookText {
             case "error" -> lines.add("[out] error " + name(output.string("ename"), "(no name)") + ": "
                     + ValueSummary.text(output.string("evalue") == null ? "" : output.string("evalue"))
                     + traceback(output.get("traceback")));
-            default -> lines.add("[out] " + (type == null ? "output without output_type" : type) + " "
-                    + ValueSummary.structure(output));
+            default -> lines.add("[out] " + (type == null ? "output without output_type" : ValueSummary.printable(type)));
         }
         JsonObject metadata = output.object("metadata");
         if (metadata != null) {

@@ -1,5 +1,6 @@
 package dev.nbexport.git;
 
+import dev.nbexport.NbexportException;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,6 +69,7 @@ public record DriverCommands(String java, List<String> classpath) {
      * already works is kept as it is.
      *
      * @return {@code null} when the archive is ready, else why there is none (the driver works without it)
+     * @throws NbexportException when {@code java} cannot be run at all
      */
     public String prepareArchive(Path archive) {
         try {
@@ -113,7 +115,13 @@ public record DriverCommands(String java, List<String> classpath) {
         command.add("-Xlog:disable");
         command.add("-Xlog:all=error:stderr:none");
         command.addAll(List.of("-cp", String.join(File.pathSeparator, classpath), DIFF_MAIN, "textconv", notebook.toString()));
-        Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process process;
+        try {
+            process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            throw new NbexportException("cannot run `" + java + "`, which git will run for the merge and diff drivers: "
+                    + e.getMessage(), "Put a JDK 17 or newer on the PATH, then run setup-git again.");
+        }
         try {
             byte[] err = process.getErrorStream().readAllBytes();
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {

@@ -178,6 +178,32 @@ class NotebookTextTest {
     }
 
     @Test
+    void showsWhatNbformatDoesNotDefineAsFieldLinesInsteadOfDroppingIt() {
+        Notebook notebook = NotebookReader.parse("""
+                {"cells": [{"cell_type": "sql", "id": "q", "metadata": {}, "source": "select 1", "dialect": "duckdb"},
+                           {"cell_type": "code", "execution_count": 1, "id": "w", "metadata": {}, "source": "w()",
+                            "outputs": [{"output_type": "widget_state", "model": {"id": 7}},
+                                        {"output_type": "stream", "name": "stdout", "text": "x", "transient": {"display_id": "d1"}}]}],
+                 "metadata": {}, "nbformat": 4, "nbformat_minor": 5, "signature": "sha256:abc"}
+                """.getBytes(StandardCharsets.UTF_8), "odd.ipynb");
+
+        assertThat(NotebookText.of(notebook).lines()).containsExactly(
+                "// %% [notebook] nbformat 4.5",
+                "[field] signature: sha256:abc",
+                "",
+                "// %% [sql] #q",
+                "select 1",
+                "[field] dialect: duckdb",
+                "",
+                "// %% [code] #w",
+                "w()",
+                "[out] widget_state",
+                "[out] field model.id: 7",
+                "[out] stdout: x",
+                "[out] field transient.display_id: d1");
+    }
+
+    @Test
     void showsAnEmptyNotebookAsItsHeaderAndMetadataOnly() {
         Notebook empty = Notebook.empty(Json.JsonObject.EMPTY);
 

@@ -1,7 +1,9 @@
 package dev.nbexport.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.nbexport.NbexportException;
 import dev.nbexport.merge.Git;
 import dev.nbexport.project.NotebookFinder;
 import java.io.File;
@@ -93,6 +95,16 @@ class GitSetupTest {
         assertThat(done).anyMatch(line -> line.startsWith("the diff driver runs without a class data archive")
                 && line.endsWith("java exited 1: Error: non-empty directory '" + Git.driverClassPath().split(File.pathSeparator)[0] + "'"));
         assertThat(repo.resolve(".git/nbexport/diff-driver.jsa")).doesNotExist();
+    }
+
+    @Test
+    void aJavaThatCannotRunIsAClearErrorBeforeAnythingIsConfiguredForIt() {
+        DriverCommands drivers = new DriverCommands(repo.resolve("no-such-java").toString(), List.of("core.jar"));
+
+        assertThatThrownBy(() -> install(drivers)).isInstanceOf(NbexportException.class)
+                .hasMessageStartingWith("cannot run `" + repo.resolve("no-such-java") + "`, which git will run for the merge and diff drivers")
+                .satisfies(e -> assertThat(((NbexportException) e).hint()).contains("JDK 17"));
+        assertThat(Git.run(repo, "config", "diff.nbexport.textconv").exit()).isEqualTo(1);
     }
 
     @Test
