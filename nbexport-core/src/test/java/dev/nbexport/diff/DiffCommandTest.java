@@ -39,17 +39,13 @@ class DiffCommandTest {
         write("00_core.ipynb", core);
         write("01_text.ipynb", text);
         write("scratch/try.ipynb", TestNotebooks.of("int x = 1;"));
-        commit("first");
+        Git.commitAll(repo, "first");
     }
 
     private void write(String name, Notebook notebook) {
         NotebookWriter.write(notebook, project.resolve("notebooks").resolve(name));
     }
 
-    private void commit(String message) {
-        Git.ok(repo, "add", "-A");
-        Git.ok(repo, "commit", "-q", "-m", message);
-    }
 
     private DiffResult diff(String from, String to, boolean sourcesOnly) {
         return DiffCommand.run(new DiffRequest(project, project.resolve("notebooks"), List.of(), List.of("scratch/**"),
@@ -86,7 +82,7 @@ class DiffCommandTest {
     void comparesTwoCommitsIncludingAddedAndRemovedNotebooks() throws IOException {
         Files.delete(project.resolve("notebooks/01_text.ipynb"));
         write("02_new.ipynb", TestNotebooks.of("# New"));
-        commit("second");
+        Git.commitAll(repo, "second");
         write("00_core.ipynb", withSource(core, 1, "uncommitted"));
 
         DiffResult result = diff("HEAD~1", "main", false);

@@ -49,8 +49,7 @@ class GitDiffDriverIntegrationTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         DriverCommands drivers = new DriverCommands(java, List.of(Git.driverClassPath().split(File.pathSeparator)));
         GitSetup.install(new GitSetup.Request(repo, drivers, null));
-        Git.ok(repo, "add", ".gitattributes");
-        Git.ok(repo, "commit", "-q", "-m", "diff driver");
+        Git.commitAll(repo, "diff driver");
     }
 
     private void write(Notebook notebook) {
@@ -59,8 +58,7 @@ class GitDiffDriverIntegrationTest {
 
     private void commit(Notebook notebook, String message) {
         write(notebook);
-        Git.ok(repo, "add", "-A");
-        Git.ok(repo, "commit", "-q", "-m", message);
+        Git.commitAll(repo, message);
     }
 
     private Notebook edited() {

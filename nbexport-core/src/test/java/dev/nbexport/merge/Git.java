@@ -63,6 +63,12 @@ public final class Git {
         ok(dir, "config", "commit.gpgsign", "false");
     }
 
+    /** Commits everything in the work tree of {@code dir}. */
+    public static void commitAll(Path dir, String message) {
+        ok(dir, "add", "-A");
+        ok(dir, "commit", "-q", "-m", message);
+    }
+
     /** The class path of nbexport's git drivers as users configure it: only nbexport-core and Jackson. */
     public static String driverClassPath() {
         return Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
