@@ -16,11 +16,18 @@ def log = new File(basedir, 'build.log').getText('UTF-8')
 assert log.contains('git config merge.nbexport.driver = java -cp ')
 assert log.contains('.gitattributes: added `*.ipynb merge=nbexport`')
 assert log.contains('.gitattributes already routes *.ipynb to the nbexport merge driver') // second run
-assert new File(basedir, '.gitattributes').text == '*.ipynb merge=nbexport\n'
+assert log.contains('.gitattributes: added `*.ipynb diff=nbexport`')
+assert log.contains('.gitattributes already routes *.ipynb to the nbexport diff driver') // second run
+assert new File(basedir, '.gitattributes').text == '*.ipynb merge=nbexport\n*.ipynb diff=nbexport\n'
 def hook = new File(basedir, '.git/hooks/pre-commit')
 assert hook.canExecute()
 assert hook.text.contains('nbexport:clean -Dnbexport.clean.check')
 assert git('config', 'merge.nbexport.driver').contains('dev.nbexport.merge.MergeDriverMain merge-driver %O %A %B %L %P')
+// the diff driver, with a class data archive made for the plugin's jars (none was reported missing)
+def textconv = git('config', 'diff.nbexport.textconv')
+assert textconv.contains('dev.nbexport.diff.DiffDriverMain textconv')
+assert textconv.contains('-XX:SharedArchiveFile=') && new File(basedir, '.git/nbexport/diff-driver.jsa').isFile()
+assert !log.contains('without a class data archive')
 
 // two branches edit different cells of the same notebook, each re-running it (new execution counts)
 def file = new File(basedir, 'notebooks/shared.ipynb')
@@ -44,6 +51,12 @@ def base = git('merge-base', 'main', 'feature').trim()
 }
 def (plainCode, plainOut) = run(['git', 'merge-file', '-p', 'ours.version', 'base.version', 'theirs.version'])
 assert plainCode > 0 : "expected a text conflict without the driver: ${plainOut}"
+
+// git log -p shows the edits through the diff driver: the changed source lines, no JSON
+def patch = git('log', '-p', '-1', 'feature', '--', 'notebooks/shared.ipynb')
+assert patch.contains('-int b = 2;\n+int b = 20;\n')
+assert patch.contains('// %% [code] #cell-b')
+assert !patch.contains('"execution_count"') && !patch.contains('"source"')
 
 def (code, out) = run(['git', 'merge', '--no-edit', 'feature'])
 assert code == 0 : "merge with the nbexport driver failed: ${out}"

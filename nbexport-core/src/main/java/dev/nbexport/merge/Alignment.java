@@ -16,14 +16,14 @@ import java.util.List;
  * the middle of the two sequences is left unmatched (only the common prefix and suffix are matched):
  * still a valid alignment, just not the longest one, which makes a merge conflict rather than go wrong.
  */
-final class Alignment {
+public final class Alignment {
 
     /** Beyond this many inserted plus deleted elements, give up on an optimal alignment. */
     static final int MAX_EDITS = 2000;
 
     /** Whether element {@code i} of the first sequence and element {@code j} of the second are the same. */
     @FunctionalInterface
-    interface Matcher {
+    public interface Matcher {
         boolean same(int i, int j);
     }
 
@@ -34,7 +34,7 @@ final class Alignment {
      *
      * @return for each index of the first sequence, the matched index in the second, or -1
      */
-    static int[] align(int n, int m, Matcher matcher) {
+    public static int[] align(int n, int m, Matcher matcher) {
         return align(n, m, matcher, MAX_EDITS);
     }
 

@@ -19,11 +19,12 @@ import java.util.Set;
  * other fields (outputs, attachments, type) whole. The execution count is bookkeeping: when both sides
  * ran the cell, ours is kept.
  */
-final class CellMerge {
+public final class CellMerge {
 
     private CellMerge() {}
 
-    static boolean sameCell(Cell a, Cell b) {
+    /** Whether {@code a} and {@code b} are the same cell: equal ids, or without an id, equal type and source. */
+    public static boolean sameCell(Cell a, Cell b) {
         if (a.id() != null && b.id() != null) {
             return a.id().equals(b.id());
         }

@@ -66,6 +66,21 @@ public final class NotebookFinder {
         return List.copyOf(found);
     }
 
+    /**
+     * Whether {@link #find} would pick the file at {@code relative} (to the notebooks folder, {@code /}
+     * separators), for notebooks that are not on disk, such as those of a git commit.
+     */
+    public boolean matches(String relative) {
+        String[] parts = relative.split("/");
+        for (int i = 0; i < parts.length - 1; i++) {
+            if (parts[i].startsWith(".") || parts[i].equals("__pycache__")) {
+                return false;
+            }
+        }
+        Path path = Path.of(relative);
+        return matchesAny(includes, path) && !matchesAny(excludes, path);
+    }
+
     /** {@code path} with {@code /} separators, as used in markers, headers and messages. */
     public static String slashes(Path path) {
         return path.toString().replace(path.getFileSystem().getSeparator(), "/");

@@ -1,5 +1,6 @@
 package dev.nbexport.merge;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,16 +10,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Runs the real git, isolated from the user's and the system's git configuration. */
-final class Git {
+public final class Git {
 
     /** What a command printed and how it exited. */
-    record Run(int exit, String out, String err) {}
+    public record Run(int exit, String out, String err) {}
 
     private Git() {}
 
-    static Run run(Path dir, String... args) {
+    public static Run run(Path dir, String... args) {
         List<String> command = new ArrayList<>();
         command.add("git");
         command.addAll(List.of(args));
@@ -52,8 +55,29 @@ final class Git {
         }
     }
 
+    /** Makes {@code dir} a new repository on branch {@code main} that can commit (test author, no signing). */
+    public static void init(Path dir) {
+        ok(dir, "init", "-q", "-b", "main");
+        ok(dir, "config", "user.name", "Test");
+        ok(dir, "config", "user.email", "test@example.com");
+        ok(dir, "config", "commit.gpgsign", "false");
+    }
+
+    /** Commits everything in the work tree of {@code dir}. */
+    public static void commitAll(Path dir, String message) {
+        ok(dir, "add", "-A");
+        ok(dir, "commit", "-q", "-m", message);
+    }
+
+    /** The class path of nbexport's git drivers as users configure it: only nbexport-core and Jackson. */
+    public static String driverClassPath() {
+        return Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> entry.replace('\\', '/').endsWith("nbexport-core/target/classes") || entry.contains("jackson-core"))
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
     /** Runs git and fails unless it exits 0. */
-    static String ok(Path dir, String... args) {
+    public static String ok(Path dir, String... args) {
         Run run = run(dir, args);
         if (run.exit() != 0) {
             throw new AssertionError("git " + String.join(" ", args) + " exited " + run.exit() + ":\n" + run.out() + run.err());

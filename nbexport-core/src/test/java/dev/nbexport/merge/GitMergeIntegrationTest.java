@@ -10,7 +10,6 @@ import dev.nbexport.notebook.Notebook;
 import dev.nbexport.notebook.NotebookReader;
 import dev.nbexport.notebook.NotebookWriter;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,16 +49,10 @@ class GitMergeIntegrationTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Git.ok(repo, "config", "merge.nbexport.name", "nbexport notebook merge");
         Git.ok(repo, "config", "merge.nbexport.driver",
-                "'" + java + "' -cp '" + driverClassPath() + "' dev.nbexport.merge.MergeDriverMain merge-driver %O %A %B %L %P");
+                "'" + java + "' -cp '" + Git.driverClassPath() + "' dev.nbexport.merge.MergeDriverMain merge-driver %O %A %B %L %P");
         Files.writeString(repo.resolve(".gitattributes"), "*.ipynb merge=nbexport\n");
         Git.ok(repo, "add", ".gitattributes");
         Git.ok(repo, "commit", "-q", "-m", "merge driver");
-    }
-
-    static String driverClassPath() {
-        return Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> entry.replace('\\', '/').endsWith("nbexport-core/target/classes") || entry.contains("jackson-core"))
-                .collect(Collectors.joining(File.pathSeparator));
     }
 
     private void write(Notebook notebook) {

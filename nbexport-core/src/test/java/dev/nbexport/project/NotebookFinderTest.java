@@ -49,6 +49,16 @@ class NotebookFinderTest {
     }
 
     @Test
+    void matchesPathsNotOnDiskAsFindWouldPickThem() throws Exception {
+        List<String> paths = List.of("00_core.ipynb", "01_text.ipynb", "scratch/try.ipynb", ".ipynb_checkpoints/00_core-checkpoint.ipynb",
+                "sub/.hidden/h.ipynb", "notes.md");
+        touch(paths.toArray(String[]::new));
+        NotebookFinder finder = new NotebookFinder(List.of(), List.of("scratch/**"));
+
+        assertThat(paths.stream().filter(finder::matches)).containsExactlyElementsOf(find(List.of(), List.of("scratch/**")));
+    }
+
+    @Test
     void missingFolderHasNoNotebooks() {
         assertThat(new NotebookFinder(List.of(), List.of()).find(root.resolve("nope"))).isEmpty();
     }

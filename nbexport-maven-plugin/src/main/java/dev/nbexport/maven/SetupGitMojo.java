@@ -1,5 +1,6 @@
 package dev.nbexport.maven;
 
+import dev.nbexport.git.DriverCommands;
 import dev.nbexport.git.GitSetup;
 import java.io.File;
 import java.nio.file.Files;
@@ -14,9 +15,11 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Installs nbexport's git integration into the project's repository, in one command: the cell-aware
- * notebook merge driver (in the repository's own git config), {@code *.ipynb merge=nbexport} in
- * {@code .gitattributes}, and with {@code -Dnbexport.git.hook} a pre-commit hook that runs the same
- * clean check as CI. Running it again changes nothing; existing hooks and attributes are kept.
+ * notebook merge driver and the notebook diff driver (in the repository's own git config, so that
+ * {@code git diff}, {@code git log -p} and {@code git show} print notebooks as readable text),
+ * {@code *.ipynb merge=nbexport} and {@code *.ipynb diff=nbexport} in {@code .gitattributes}, and with
+ * {@code -Dnbexport.git.hook} a pre-commit hook that runs the same clean check as CI. Running it again
+ * changes nothing; existing hooks and attributes are kept.
  */
 @Mojo(name = "setup-git", threadSafe = true)
 public final class SetupGitMojo extends AbstractNbexportMojo {
@@ -43,17 +46,16 @@ public final class SetupGitMojo extends AbstractNbexportMojo {
 
     @Override
     protected void runGoal() throws MojoFailureException {
-        String driver = "java -cp " + quote(driverClasspath())
-                + " dev.nbexport.merge.MergeDriverMain merge-driver %O %A %B %L %P";
-        String hookCommand = hook ? maven() + " -q -f " + quote(new File(basedir, "pom.xml").getAbsolutePath())
+        DriverCommands drivers = new DriverCommands("java", driverClasspath());
+        String hookCommand = hook ? maven() + " -q -f " + DriverCommands.quote(new File(basedir, "pom.xml").getAbsolutePath())
                 + " nbexport:clean -Dnbexport.clean.check" : null;
-        for (String line : GitSetup.install(new GitSetup.Request(basedir.toPath(), driver, hookCommand))) {
+        for (String line : GitSetup.install(new GitSetup.Request(basedir.toPath(), drivers, hookCommand))) {
             getLog().info(line);
         }
     }
 
-    /** nbexport-core and jackson-core: all the merge driver loads, so git's call per file starts fast. */
-    private String driverClasspath() throws MojoFailureException {
+    /** nbexport-core and jackson-core: all the merge and diff drivers load, so git's call per file starts fast. */
+    private List<String> driverClasspath() throws MojoFailureException {
         List<String> entries = new ArrayList<>();
         for (Artifact artifact : plugin.getArtifacts()) {
             String key = artifact.getGroupId() + ":" + artifact.getArtifactId();
@@ -65,7 +67,7 @@ public final class SetupGitMojo extends AbstractNbexportMojo {
             throw new MojoFailureException("cannot find nbexport-core and jackson-core among the plugin's artifacts: " + entries);
         }
         entries.sort(null);
-        return String.join(File.pathSeparator, entries);
+        return entries;
     }
 
     /** The project's Maven Wrapper when it has one (nearest folder up), else {@code mvn}. */
@@ -73,16 +75,12 @@ public final class SetupGitMojo extends AbstractNbexportMojo {
         for (Path dir = basedir.toPath().toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path wrapper = dir.resolve("mvnw");
             if (Files.isExecutable(wrapper)) {
-                return quote(wrapper.toString());
+                return DriverCommands.quote(wrapper.toString());
             }
             if (Files.exists(dir.resolve(".git"))) {
                 break;
             }
         }
         return "mvn";
-    }
-
-    private static String quote(String value) {
-        return value.matches("[A-Za-z0-9_./:=@%+-]+") ? value : "'" + value.replace("'", "'\\''") + "'";
     }
 }
