@@ -229,7 +229,8 @@ public final class NotebookSession implements AutoCloseable {
         SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
         while (info.completeness().isComplete()) {
             int start = code.length() - rest.length() + leadingSpace(rest);
-            last = evalSnippet(info.source(), new KernelErrors.Place(cellName, 1 + newlines(code, start)));
+            // JShell maps frames to wrong lines when a snippet starts with blank lines, so they are left out
+            last = evalSnippet(info.source().stripLeading(), new KernelErrors.Place(cellName, 1 + newlines(code, start)));
             rest = info.remaining();
             info = analysis.analyzeCompletion(rest);
         }
