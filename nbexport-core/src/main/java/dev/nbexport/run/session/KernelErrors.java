@@ -80,7 +80,9 @@ final class KernelErrors {
             ename = "RuntimeException";
             evalue = e instanceof EvalException ee ? ee.getExceptionClassName() + ", " + ee.getMessage() : e.toString();
             trace.add(styled("java.lang.RuntimeException: " + evalue));
-            trace.add(styled("Caused by: " + e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+            // JJava keeps the exception's message as String.valueOf gives it, and not its causes
+            trace.add(styled("Caused by: " + e.getClass().getName()
+                    + (e instanceof EvalException ? ": " + e.getMessage() : e.getMessage() == null ? "" : ": " + e.getMessage())));
         } else {
             ename = e.getClass().getSimpleName();
             evalue = e.getMessage() == null ? "" : e.getMessage();
@@ -88,7 +90,10 @@ final class KernelErrors {
             trace.add(styled(name + (e.getMessage() == null ? "" : ": " + e.getMessage())));
         }
         for (String frame : stack) {
-            trace.add(styled(frame.startsWith("Caused by: ") ? frame : "\t" + frame));
+            if (frame.startsWith("Caused by: ")) {
+                break;
+            }
+            trace.add(styled("\t" + frame));
         }
         return new CellError(ename, evalue, trace, summary, line, stack, hint);
     }
