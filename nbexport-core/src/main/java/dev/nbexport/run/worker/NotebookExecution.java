@@ -13,8 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs a notebook's code cells top to bottom in one {@link NotebookSession}, as Jupyter's "Run all" does,
- * leaving out cells marked {@code //| eval: false}. Frames in stack traces are named {@code cell N}.
+ * Runs a notebook's code cells top to bottom in one {@link NotebookSession}, as Jupyter's "Run all" does:
+ * cells marked {@code //| eval: false} are left out, and the first cell that fails ends the run unless it has
+ * the tag {@code raises-exception} (an error it is meant to show). Frames in stack traces are named
+ * {@code cell N}.
  */
 public final class NotebookExecution {
 
@@ -60,8 +62,18 @@ public final class NotebookExecution {
         return d.evaluated();
     }
 
-    /** Runs every code cell of {@code notebook} in a new session; the session is closed at the end. */
+    /** Runs the code cells of {@code notebook} in a new session; the session is closed at the end. */
     public static List<CellRun> run(Notebook notebook, String shown, SessionOptions options, Listener listener) {
+        return run(notebook, shown, options, listener, false);
+    }
+
+    /**
+     * Runs the code cells of {@code notebook} in a new session.
+     *
+     * @param allowErrors run every cell even after failures, as {@code nbconvert --allow-errors} does
+     */
+    public static List<CellRun> run(Notebook notebook, String shown, SessionOptions options, Listener listener,
+                                    boolean allowErrors) {
         List<CellRun> runs = new ArrayList<>();
         try (NotebookSession session = NotebookSession.start(options)) {
             for (int i = 0; i < notebook.cells().size(); i++) {
@@ -80,6 +92,9 @@ public final class NotebookExecution {
                 }
                 runs.add(run);
                 listener.finished(run);
+                if (!allowErrors && run.evaluated() && run.result().failed() && !cell.tags().contains("raises-exception")) {
+                    break;
+                }
             }
         }
         return runs;

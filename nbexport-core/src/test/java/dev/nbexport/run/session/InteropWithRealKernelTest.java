@@ -60,7 +60,7 @@ class InteropWithRealKernelTest {
         Notebook kernelRun = NotebookReader.read(executeInKernel(jupyter, source));
         Notebook notebook = NotebookReader.read(source);
         List<NotebookExecution.CellRun> ours = NotebookExecution.run(notebook, "every-output-kind.ipynb",
-                SessionOptions.of(KernelDialect.of(notebook.metadata())), NotebookExecution.Listener.NONE);
+                SessionOptions.of(KernelDialect.of(notebook.metadata())), NotebookExecution.Listener.NONE, true);
 
         int compared = 0;
         var soft = new org.assertj.core.api.SoftAssertions();
