@@ -101,6 +101,11 @@ public final class TestCommand {
                 outcomes.add(new NotebookOutcome(shown, NotebookOutcome.Status.SKIPPED, List.of(), List.of(), List.of(), 0, codeCells));
                 continue;
             }
+            if (codeCells == 0) {
+                outcomes.add(new NotebookOutcome(shown, NotebookOutcome.Status.PASSED, List.of(), List.of(), List.of(), 0, 0));
+                progress.accept(outcomes.get(outcomes.size() - 1).progressLine());
+                continue;
+            }
             String key = Sha256.hex(bytes, classPathKey.getBytes(StandardCharsets.UTF_8), settings().getBytes(StandardCharsets.UTF_8));
             if (!request.rerun() && !request.save() && index.passedWith(shown, key)) {
                 outcomes.add(new NotebookOutcome(shown, NotebookOutcome.Status.UNCHANGED, List.of(), List.of(), List.of(), 0, codeCells));

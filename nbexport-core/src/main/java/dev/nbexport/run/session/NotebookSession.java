@@ -163,6 +163,14 @@ public final class NotebookSession implements AutoCloseable {
         return executionCount;
     }
 
+    /**
+     * Counts a cell that is left out ({@code eval: false}) as if it ran, so that the cells after it get the
+     * execution counts they get when Jupyter, which knows no directives, runs the notebook.
+     */
+    public synchronized void skipCell() {
+        executionCount++;
+    }
+
     /** Evaluates a cell, naming it {@code In [n]} in stack frames. */
     public CellResult evaluate(String source) {
         return evaluate(source, "In [" + (executionCount + 1) + "]", OutputListener.NONE);

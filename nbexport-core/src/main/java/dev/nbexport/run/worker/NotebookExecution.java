@@ -83,6 +83,7 @@ public final class NotebookExecution {
                 }
                 CellRun run;
                 if (!evaluates(notebook, shown, i)) {
+                    session.skipCell();
                     run = new CellRun(i, null, 0);
                 } else {
                     listener.started(i);
