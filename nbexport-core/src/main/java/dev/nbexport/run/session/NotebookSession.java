@@ -132,14 +132,22 @@ public final class NotebookSession implements AutoCloseable {
         kernel.installExtensionsFrom(loader.classLoader());
     }
 
-    /** JShell, compiling against the notebook API only (it reads {@code java.class.path} once, when built). */
-    private static JShell buildShell(SessionExecutionControl control) {
-        String apiJar;
+    /** Where the notebook API's classes are: the one entry of the class path javac starts from. */
+    public static String notebookApiPath() {
         try {
-            apiJar = Path.of(BaseKernel.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(BaseKernel.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot locate the notebook API on the class path", e);
         }
+    }
+
+    /**
+     * JShell, compiling against the notebook API only: JShell reads {@code java.class.path} once, when built,
+     * as the start of the class path it gives javac. (A worker JVM sets that property for good, see
+     * {@code WorkerMain}, so that nothing reads a changing value.)
+     */
+    private static JShell buildShell(SessionExecutionControl control) {
+        String apiJar = notebookApiPath();
         synchronized (System.getProperties()) {
             String saved = System.getProperty("java.class.path");
             System.setProperty("java.class.path", apiJar);

@@ -38,6 +38,8 @@ public final class WorkerMain {
     public static void main(String[] args) throws Exception {
         PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         System.setOut(System.err); // anything else printed must not reach the protocol
+        // what javac in each session starts from; set once, so that no session sees it change
+        System.setProperty("java.class.path", dev.nbexport.run.session.NotebookSession.notebookApiPath());
         WorkerConfig config = WorkerConfig.read(Path.of(args[0]));
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         protocol.println(WorkerMessages.line(WorkerMessages.event("ready")));
