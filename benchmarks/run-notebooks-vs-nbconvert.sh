@@ -33,7 +33,7 @@ count=$(ls "$bench/target/notebooks" | wc -l)
 echo "== $count notebooks, $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 nbexport="$root/mvnw -B -q -f $bench/pom.xml -s $settings -Dmaven.repo.local=$repo -Dnbexport.version=$version nbexport:test -Dnbexport.test.rerun"
-nbconvert="cd $bench/target/notebooks && JUPYTER_PATH=$kernels jupyter nbconvert --to notebook --execute --ExecutePreprocessor.kernel_name=java --ExecutePreprocessor.timeout=600 --output-dir $bench/target/nbconvert *.ipynb"
+nbconvert="cd $bench/target/notebooks && JUPYTER_PATH=$kernels jupyter nbconvert --to notebook --execute --ExecutePreprocessor.kernel_name=java --ExecutePreprocessor.timeout=600 --ExecutePreprocessor.startup_timeout=600 --output-dir $bench/target/nbconvert *.ipynb"
 
 hyperfine --runs "$runs" --warmup 0 --export-markdown "$bench/target/result.md" \
   -n "nbexport:test ($count notebooks)" "$nbexport" \

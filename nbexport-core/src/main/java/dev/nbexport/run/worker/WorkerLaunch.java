@@ -21,7 +21,7 @@ public record WorkerLaunch(Path java, List<String> jvmArgs, Path config) {
 
     /** Start-up is most of a short notebook's time: C1 only, serial GC, no AWT window. */
     public static final List<String> DEFAULT_JVM_ARGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-            "-Djava.awt.headless=true", "-Xshare:auto");
+            "-Djava.awt.headless=true");
 
     public WorkerLaunch {
         jvmArgs = List.copyOf(jvmArgs);

@@ -63,11 +63,7 @@ public final class WorkerProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    /**
-     * Runs one notebook; a cell still running after {@code cellTimeout} stops the worker.
-     *
-     * @param listener told when a cell finishes, for progress
-     */
+    /** Runs one notebook; a cell still running after {@code cellTimeout} stops the worker. */
     public WorkerRun run(Path notebook, String shown, Duration cellTimeout) throws InterruptedException {
         List<WorkerRun.Cell> cells = new ArrayList<>();
         try {
