@@ -1,20 +1,17 @@
 package dev.nbexport.run;
 
 import dev.nbexport.NbexportException;
-import dev.nbexport.directive.CellDirectives;
-import dev.nbexport.directive.DirectiveParser;
-import dev.nbexport.directive.DirectiveProblem;
 import dev.nbexport.directive.OutputMode;
 import dev.nbexport.io.Sha256;
 import dev.nbexport.notebook.Cell;
 import dev.nbexport.notebook.CellRef;
 import dev.nbexport.notebook.Notebook;
 import dev.nbexport.notebook.NotebookReader;
-import dev.nbexport.notebook.NotebookWriter;
 import dev.nbexport.project.NotebookFinder;
 import dev.nbexport.run.check.Normalisers;
 import dev.nbexport.run.check.OutputComparison;
 import dev.nbexport.run.session.CellError;
+import dev.nbexport.run.worker.NotebookExecution;
 import dev.nbexport.run.worker.WorkerConfig;
 import dev.nbexport.run.worker.WorkerLaunch;
 import dev.nbexport.run.worker.WorkerProcess;
@@ -47,9 +44,6 @@ import java.util.function.Consumer;
  * {@code raises-exception}, which says the error is expected (as nbclient and nbval read it).
  */
 public final class TestCommand {
-
-    /** The tag nbclient and nbval read as "this cell is meant to fail". */
-    public static final String RAISES_EXCEPTION = "raises-exception";
 
     private final TestRequest request;
     private final Consumer<String> progress;
@@ -149,18 +143,13 @@ public final class TestCommand {
     private static boolean skipsNotebook(Notebook notebook, String shown) {
         for (int i = 0; i < notebook.cells().size(); i++) {
             Cell cell = notebook.cells().get(i);
-            if (cell.isCode() && directives(notebook, shown, i).skipsNotebook()) {
+            if (cell.isCode() && NotebookExecution.directives(notebook, shown, i).skipsNotebook()) {
                 return true;
             }
         }
         return false;
     }
 
-    private static CellDirectives directives(Notebook notebook, String shown, int index) {
-        Cell cell = notebook.cells().get(index);
-        return DirectiveParser.standard().withUnknownDirectives(DirectiveProblem.Severity.WARNING)
-                .parse(cell.source(), cell.tags(), notebook.cellRef(shown, index));
-    }
 
     /** Runs the notebooks on {@code request.workers()} threads, each driving one worker JVM at a time. */
     private record Judged(WorkerRun run, NotebookOutcome outcome) {}
@@ -255,11 +244,11 @@ public final class TestCommand {
             } else if (!fresh.evaluated()) {
                 cells.add(new CellOutcome(ref, CellOutcome.Status.SKIPPED, 0, "", ""));
                 continue;
-            } else if (fresh.error().isPresent() && !cell.tags().contains(RAISES_EXCEPTION)) {
+            } else if (fresh.error().isPresent() && !cell.tags().contains(NotebookExecution.RAISES_EXCEPTION)) {
                 failure = describe(ref, fresh.error().get());
                 type = fresh.error().get().ename();
-            } else if (fresh.error().isEmpty() && cell.tags().contains(RAISES_EXCEPTION)) {
-                failure = ref + ": ran without an error, but its tag `" + RAISES_EXCEPTION + "` says it should fail"
+            } else if (fresh.error().isEmpty() && cell.tags().contains(NotebookExecution.RAISES_EXCEPTION)) {
+                failure = ref + ": ran without an error, but its tag `" + NotebookExecution.RAISES_EXCEPTION + "` says it should fail"
                         + "\n  Remove the tag, or make the cell fail again.";
                 type = "NoExpectedError";
             } else if (!request.save() && checksOutput(notebook, p.shown(), i)) {
@@ -288,7 +277,7 @@ public final class TestCommand {
     }
 
     private boolean checksOutput(Notebook notebook, String shown, int index) {
-        Optional<OutputMode> mode = directives(notebook, shown, index).outputMode();
+        Optional<OutputMode> mode = NotebookExecution.directives(notebook, shown, index).outputMode();
         if (mode.isPresent()) {
             return mode.get() == OutputMode.CHECK;
         }

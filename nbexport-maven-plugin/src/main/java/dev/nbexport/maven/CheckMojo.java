@@ -2,13 +2,16 @@ package dev.nbexport.maven;
 
 import dev.nbexport.clean.CleanCommand;
 import dev.nbexport.clean.CleanResult;
+import dev.nbexport.NbexportException;
 import dev.nbexport.project.CheckCommand;
+import dev.nbexport.run.MagicDependencies;
 import dev.nbexport.project.SyncProblem;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
  * Fails the build when the notebooks and the exported sources are out of sync: a generated file
@@ -16,7 +19,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  * {@code checkClean}, a notebook that is not clean. Writes nothing. Each problem is shown with its
  * file, cells, a unified diff and the command that fixes it.
  */
-@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.TEST)
 public final class CheckMojo extends AbstractExportingMojo {
 
     /** Skip this goal. */
@@ -44,7 +48,10 @@ public final class CheckMojo extends AbstractExportingMojo {
             CleanResult clean = CleanCommand.run(cleanRequest(true));
             unclean = clean.unclean();
         }
-        if (problems.isEmpty() && unclean.isEmpty()) {
+        // a library the kernel downloads but the project lacks: javac would fail on the generated file
+        List<NbexportException> magics = MagicDependencies.problems(basedir.toPath(), notebooks.toPath(), includes,
+                excludes, ProjectArtifacts.of(project));
+        if (problems.isEmpty() && unclean.isEmpty() && magics.isEmpty()) {
             getLog().info("Notebooks and exported sources are in sync" + (checkClean ? ", and the notebooks are clean." : "."));
             return;
         }
@@ -54,6 +61,9 @@ public final class CheckMojo extends AbstractExportingMojo {
         for (String notebook : unclean) {
             getLog().error(notebook + " is not clean" + System.lineSeparator() + "  Fix: run `mvn nbexport:clean`.");
         }
+        for (NbexportException magic : magics) {
+            getLog().error(magic.describe());
+        }
         StringBuilder summary = new StringBuilder();
         if (!problems.isEmpty()) {
             summary.append(problems.size()).append(problems.size() == 1 ? " file is" : " files are")
@@ -62,6 +72,11 @@ public final class CheckMojo extends AbstractExportingMojo {
         if (!unclean.isEmpty()) {
             summary.append(summary.length() > 0 ? "; " : "").append(unclean.size())
                     .append(unclean.size() == 1 ? " notebook is" : " notebooks are").append(" not clean");
+        }
+        if (!magics.isEmpty()) {
+            summary.append(summary.length() > 0 ? "; " : "").append(magics.size())
+                    .append(magics.size() == 1 ? " library a notebook's %maven asks for is" : " libraries notebooks' %maven ask for are")
+                    .append(" not a dependency of the project");
         }
         throw new MojoFailureException(summary + " (details above)." + System.lineSeparator() + "  " + fixes(problems, unclean));
     }

@@ -6,7 +6,6 @@ import dev.nbexport.run.TestCommand;
 import dev.nbexport.run.TestRequest;
 import dev.nbexport.run.TestSummary;
 import dev.nbexport.run.check.Normalisers;
-import dev.nbexport.run.session.ProjectArtifact;
 import dev.nbexport.run.worker.WorkerLaunch;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -145,11 +143,6 @@ public final class TestMojo extends AbstractNbexportMojo {
         for (String element : project.getTestClasspathElements()) {
             classPath.add(Path.of(element));
         }
-        List<ProjectArtifact> artifacts = new ArrayList<>();
-        for (Artifact a : project.getArtifacts()) {
-            artifacts.add(new ProjectArtifact(a.getGroupId(), a.getArtifactId(), a.getBaseVersion(),
-                    a.getFile() == null ? null : a.getFile().toPath()));
-        }
         boolean checkAll = switch (outputs) {
             case "check", "all" -> true;
             case "marked" -> false;
@@ -160,7 +153,7 @@ public final class TestMojo extends AbstractNbexportMojo {
             throw new MojoFailureException("nbexport.test.timeout is " + timeout + System.lineSeparator()
                     + "  Give the seconds a cell may run, e.g. -Dnbexport.test.timeout=300.");
         }
-        return new TestRequest(basedir.toPath(), notebooks.toPath(), includes, excludes, classPath, artifacts,
+        return new TestRequest(basedir.toPath(), notebooks.toPath(), includes, excludes, classPath, ProjectArtifacts.of(project),
                 workerCount(), Duration.ofSeconds(timeout), checkAll, checkImages, replacements(), rerun,
                 shard == null || shard.isBlank() ? Optional.empty() : Optional.of(Shard.parse(shard)), save,
                 Path.of(project.getBuild().getDirectory()), plugin.getVersion(), WorkerLaunch.currentJava(),

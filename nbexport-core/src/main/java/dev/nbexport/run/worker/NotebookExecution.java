@@ -51,15 +51,22 @@ public final class NotebookExecution {
 
     private NotebookExecution() {}
 
+    /** The Jupyter tag that marks a cell meant to fail, as nbclient and nbval read it. */
+    public static final String RAISES_EXCEPTION = "raises-exception";
+
+    /**
+     * The directives of the code cell at {@code index}. Unknown names are warnings here: running a notebook
+     * does not depend on them, and export reports them as errors.
+     */
+    public static CellDirectives directives(Notebook notebook, String shown, int index) {
+        Cell cell = notebook.cells().get(index);
+        return DirectiveParser.standard().withUnknownDirectives(DirectiveProblem.Severity.WARNING)
+                .parse(cell.source(), cell.tags(), notebook.cellRef(shown, index));
+    }
+
     /** Whether the cell at {@code index} is run: a code cell without {@code eval: false}. */
     public static boolean evaluates(Notebook notebook, String shown, int index) {
-        Cell cell = notebook.cells().get(index);
-        if (!cell.isCode()) {
-            return false;
-        }
-        CellDirectives d = DirectiveParser.standard().withUnknownDirectives(DirectiveProblem.Severity.WARNING)
-                .parse(cell.source(), cell.tags(), notebook.cellRef(shown, index));
-        return d.evaluated();
+        return notebook.cells().get(index).isCode() && directives(notebook, shown, index).evaluated();
     }
 
     /** Runs the code cells of {@code notebook} in a new session; the session is closed at the end. */
@@ -93,7 +100,7 @@ public final class NotebookExecution {
                 }
                 runs.add(run);
                 listener.finished(run);
-                if (!allowErrors && run.evaluated() && run.result().failed() && !cell.tags().contains("raises-exception")) {
+                if (!allowErrors && run.evaluated() && run.result().failed() && !cell.tags().contains(RAISES_EXCEPTION)) {
                     break;
                 }
             }
