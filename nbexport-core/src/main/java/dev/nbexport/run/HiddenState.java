@@ -42,7 +42,7 @@ final class HiddenState {
         }
         if (!stale.isEmpty()) {
             warnings.add(shown + ": cell" + (stale.size() == 1 ? " " : "s ") + String.join(", ", stale)
-                    + " have stored outputs that a run from the top does not produce. Use -Dnbexport.test.save to"
+                    + (stale.size() == 1 ? " has" : " have") + " stored outputs that a run from the top does not produce. Use -Dnbexport.test.save to"
                     + " store what the notebook prints now.");
         }
         return warnings;

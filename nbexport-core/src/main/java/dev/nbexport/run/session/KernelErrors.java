@@ -256,7 +256,8 @@ final class KernelErrors {
         return PREFIX + SECONDARY + line + RESET;
     }
 
-    private static int newlines(String s, int end) {
+    /** How many line ends {@code s} has before {@code end}. */
+    static int newlines(String s, int end) {
         int n = 0;
         for (int i = 0; i < Math.min(end, s.length()); i++) {
             if (s.charAt(i) == '\n') {

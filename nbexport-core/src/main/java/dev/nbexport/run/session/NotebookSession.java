@@ -246,13 +246,13 @@ public final class NotebookSession implements AutoCloseable {
         while (info.completeness().isComplete()) {
             int start = code.length() - rest.length() + leadingSpace(rest);
             // JShell maps frames to wrong lines when a snippet starts with blank lines, so they are left out
-            last = evalSnippet(info.source().stripLeading(), new KernelErrors.Place(cellName, 1 + newlines(code, start)));
+            last = evalSnippet(info.source().stripLeading(), new KernelErrors.Place(cellName, 1 + KernelErrors.newlines(code, start)));
             rest = info.remaining();
             info = analysis.analyzeCompletion(rest);
         }
         if (info.completeness() != Completeness.EMPTY) {
             int start = code.length() - rest.length() + leadingSpace(rest);
-            throw new SnippetFailure(errors.incomplete(rest.strip(), 1 + newlines(code, start)));
+            throw new SnippetFailure(errors.incomplete(rest.strip(), 1 + KernelErrors.newlines(code, start)));
         }
         return last;
     }
@@ -363,16 +363,6 @@ public final class NotebookSession implements AutoCloseable {
             i++;
         }
         return i;
-    }
-
-    private static int newlines(String s, int end) {
-        int n = 0;
-        for (int i = 0; i < end; i++) {
-            if (s.charAt(i) == '\n') {
-                n++;
-            }
-        }
-        return n;
     }
 
     /** Ends the session: JShell closed, the kernel uninstalled, {@code System.out}/{@code err}/{@code in} restored. */
