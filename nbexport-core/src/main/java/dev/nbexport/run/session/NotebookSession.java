@@ -90,7 +90,7 @@ public final class NotebookSession implements AutoCloseable {
         this.loader = new SnippetLoaderDelegate(api);
         this.control = new SessionExecutionControl(loader);
         this.shell = buildShell(control);
-        this.analysis = shell.sourceCodeAnalysis();
+        this.analysis = cellSplitter();
         this.errors = new KernelErrors(dialect, shell, places::get);
         this.kernel = new KernelBridge(this, NotebookMagics.registry(this, new DependencyCheck(options.artifacts())));
         this.originalOut = System.out;
@@ -130,6 +130,25 @@ public final class NotebookSession implements AutoCloseable {
         }
         evalRaw(dialect.startup(), "the kernel's start-up");
         kernel.installExtensionsFrom(loader.classLoader());
+    }
+
+    private static SourceCodeAnalysis splitter;
+
+    /**
+     * What cuts cells into snippets: the {@link SourceCodeAnalysis} of a JShell of its own, one per JVM. A
+     * session's own JShell never creates one, because creating it (and every class path change after)
+     * starts JShell's background indexer on that JShell's file manager, which javac uses at the same time:
+     * in a JVM running several sessions, javac then intermittently did not find packages of the class path.
+     * Cutting cells only parses, so any JShell's analysis cuts them the same.
+     */
+    private static SourceCodeAnalysis cellSplitter() {
+        synchronized (ONE_PER_JVM) {
+            if (splitter == null) {
+                splitter = JShell.builder().in(new ByteArrayInputStream(new byte[0])).executionEngine("local")
+                        .build().sourceCodeAnalysis();
+            }
+            return splitter;
+        }
     }
 
     /** Where the notebook API's classes are: the one entry of the class path javac starts from. */
