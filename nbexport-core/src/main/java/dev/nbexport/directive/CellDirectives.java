@@ -123,6 +123,11 @@ public final class CellDirectives {
         return directives.containsKey(Directive.PARAMETERS);
     }
 
+    /** {@code skip_exec}: the notebook is not run by {@code nbexport:test}. */
+    public boolean skipsNotebook() {
+        return directives.containsKey(Directive.SKIP_EXEC);
+    }
+
     /** {@code output: check|ignore}; empty when the cell does not say (the notebook or project setting applies). */
     public Optional<OutputMode> outputMode() {
         return value(Directive.OUTPUT).map(v -> v.equals("check") ? OutputMode.CHECK : OutputMode.IGNORE);

@@ -26,7 +26,9 @@ public enum Directive {
     /** Papermill-style parameters cell. */
     PARAMETERS("parameters", Arity.NONE, null),
     /** {@code check} or {@code ignore}: compare this cell's fresh output with its stored one. */
-    OUTPUT("output", Arity.REQUIRED, "check");
+    OUTPUT("output", Arity.REQUIRED, "check"),
+    /** Notebook-level, in any code cell: {@code nbexport:test} does not run this notebook (nbdev's name). */
+    SKIP_EXEC("skip_exec", Arity.NONE, null);
 
     /** Whether a directive takes a value. */
     public enum Arity {

@@ -106,6 +106,14 @@ class DirectiveParserTest {
         }
 
         @Test
+        void skipExecMarksTheNotebookAsNotRunAndTakesNoValue() {
+            assertThat(parse("//| skip_exec\nint x;").skipsNotebook()).isTrue();
+            assertThat(parse("int x;").skipsNotebook()).isFalse();
+            assertThat(parse("//| skip_exec true\nint x;").problems()).singleElement()
+                    .satisfies(p -> assertThat(p.message()).contains("takes no value"));
+        }
+
+        @Test
         void defaultsWhenNothingIsSaid() {
             CellDirectives d = parse("int x;");
 
