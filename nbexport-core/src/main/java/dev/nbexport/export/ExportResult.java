@@ -1,5 +1,6 @@
 package dev.nbexport.export;
 
+import dev.nbexport.layout.GeneratedFile;
 import java.util.List;
 
 /**

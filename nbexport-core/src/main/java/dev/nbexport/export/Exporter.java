@@ -5,6 +5,7 @@ import dev.nbexport.directive.JavaNames;
 import dev.nbexport.export.ParsedCell.ImportLine;
 import dev.nbexport.export.ParsedCell.Kind;
 import dev.nbexport.export.ParsedCell.Snippet;
+import dev.nbexport.layout.GeneratedFile;
 import dev.nbexport.notebook.CellRef;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Turns classified notebook cells into Java sources: one file per exported type, a

@@ -9,6 +9,7 @@ import dev.nbexport.export.ExportCell;
 import dev.nbexport.export.NotebookSource;
 import dev.nbexport.json.Json.JsonObject;
 import dev.nbexport.notebook.CellRef;
+import dev.nbexport.workspace.ProjectNotebook;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -8,22 +8,23 @@ import dev.nbexport.NbexportException;
 import dev.nbexport.directive.CellDirectives;
 import dev.nbexport.directive.DirectiveParser;
 import dev.nbexport.directive.ExportKind;
-import dev.nbexport.export.CellMarker;
+import dev.nbexport.layout.CellMarker;
 import dev.nbexport.export.ExportException;
 import dev.nbexport.export.ExportProblem;
 import dev.nbexport.export.ExportResult;
 import dev.nbexport.export.Exporter;
-import dev.nbexport.export.GeneratedFile;
-import dev.nbexport.export.GeneratedHeader;
+import dev.nbexport.layout.GeneratedFile;
+import dev.nbexport.layout.GeneratedHeader;
 import dev.nbexport.export.NotebookSource;
 import dev.nbexport.io.AtomicFiles;
 import dev.nbexport.notebook.Cell;
 import dev.nbexport.notebook.CellRef;
 import dev.nbexport.notebook.Notebook;
 import dev.nbexport.notebook.NotebookWriter;
-import dev.nbexport.sync.CellMerge;
+import dev.nbexport.update.HandEditMerge;
 import dev.nbexport.sync.FileChange;
 import dev.nbexport.sync.MarkedFile;
+import dev.nbexport.workspace.ProjectNotebook;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -536,16 +537,16 @@ public final class UpdateCommand {
             exported.addAll(p.exported());
             editedLines.addAll(p.edited());
         }
-        List<CellMerge.Line> merged = new ArrayList<>(
-                exported.equals(editedLines) ? keep(code) : CellMerge.merge(code, exported, editedLines));
+        List<HandEditMerge.Line> merged = new ArrayList<>(
+                exported.equals(editedLines) ? keep(code) : HandEditMerge.merge(code, exported, editedLines));
         addImports(merged, edit.imports);
         return rebuild(cell.source(), directives, merged);
     }
 
-    private static List<CellMerge.Line> keep(List<String> code) {
-        List<CellMerge.Line> lines = new ArrayList<>(code.size());
+    private static List<HandEditMerge.Line> keep(List<String> code) {
+        List<HandEditMerge.Line> lines = new ArrayList<>(code.size());
         for (int i = 0; i < code.size(); i++) {
-            lines.add(new CellMerge.Line(code.get(i), i));
+            lines.add(new HandEditMerge.Line(code.get(i), i));
         }
         return lines;
     }
@@ -601,7 +602,7 @@ public final class UpdateCommand {
         for (List<Piece> order : orders) {
             List<String> exported = new ArrayList<>();
             order.forEach(p -> exported.addAll(p.exported()));
-            int common = CellMerge.common(exported, code);
+            int common = HandEditMerge.common(exported, code);
             if (common > bestCommon) {
                 best = order;
                 bestCommon = common;
@@ -623,7 +624,7 @@ public final class UpdateCommand {
     }
 
     /** Imports go after the cell's own imports at its top, or first, followed by a blank line. */
-    private static void addImports(List<CellMerge.Line> merged, List<String> imports) {
+    private static void addImports(List<HandEditMerge.Line> merged, List<String> imports) {
         if (imports.isEmpty()) {
             return;
         }
@@ -636,12 +637,12 @@ public final class UpdateCommand {
                 break;
             }
         }
-        List<CellMerge.Line> added = new ArrayList<>();
+        List<HandEditMerge.Line> added = new ArrayList<>();
         for (String line : new LinkedHashSet<>(imports)) {
-            added.add(new CellMerge.Line(line, -1));
+            added.add(new HandEditMerge.Line(line, -1));
         }
         if (at == 0) {
-            added.add(new CellMerge.Line("", -1));
+            added.add(new HandEditMerge.Line("", -1));
         }
         merged.addAll(at, added);
     }
@@ -650,7 +651,7 @@ public final class UpdateCommand {
      * The cell source with its Java lines replaced by {@code merged}; directive and magic lines stay,
      * each after the Java line it followed (or at the top).
      */
-    private static String rebuild(String source, CellDirectives directives, List<CellMerge.Line> merged) {
+    private static String rebuild(String source, CellDirectives directives, List<HandEditMerge.Line> merged) {
         String sep = source.contains("\r\n") ? "\r\n" : "\n";
         String[] lines = source.split(Pattern.quote(sep), -1);
         int javaCount = directives.javaLineCount();

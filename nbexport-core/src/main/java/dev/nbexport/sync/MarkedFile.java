@@ -1,6 +1,6 @@
 package dev.nbexport.sync;
 
-import dev.nbexport.export.CellMarker;
+import dev.nbexport.layout.CellMarker;
 import java.util.ArrayList;
 import java.util.List;
 

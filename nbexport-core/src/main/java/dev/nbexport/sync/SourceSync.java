@@ -1,10 +1,10 @@
 package dev.nbexport.sync;
 
 import dev.nbexport.NbexportException;
-import dev.nbexport.export.GeneratedFile;
-import dev.nbexport.export.GeneratedHeader;
+import dev.nbexport.io.ProjectPaths;
+import dev.nbexport.layout.GeneratedFile;
+import dev.nbexport.layout.GeneratedHeader;
 import dev.nbexport.io.AtomicFiles;
-import dev.nbexport.project.NotebookFinder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -244,6 +244,6 @@ public final class SourceSync {
     }
 
     private String shown(Path file) {
-        return NotebookFinder.shown(projectDir, file);
+        return ProjectPaths.shown(projectDir, file);
     }
 }

@@ -8,6 +8,8 @@ import dev.nbexport.json.Json.JsonObject;
 import dev.nbexport.notebook.Notebook;
 import dev.nbexport.notebook.NotebookWriter;
 import dev.nbexport.testing.TestNotebooks;
+import dev.nbexport.workspace.ProjectNotebook;
+import dev.nbexport.workspace.ProjectNotebooks;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.nbexport.export;
+package dev.nbexport.layout;
 
 import dev.nbexport.notebook.CellRef;
 import java.util.Objects;

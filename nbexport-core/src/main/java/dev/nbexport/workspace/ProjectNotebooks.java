@@ -1,9 +1,10 @@
-package dev.nbexport.project;
+package dev.nbexport.workspace;
 
 import dev.nbexport.NbexportException;
 import dev.nbexport.directive.CellDirectives;
 import dev.nbexport.directive.DirectiveParser;
 import dev.nbexport.directive.DirectiveProblem;
+import dev.nbexport.io.ProjectPaths;
 import dev.nbexport.io.Sha256;
 import dev.nbexport.notebook.Cell;
 import dev.nbexport.notebook.CellRef;
@@ -121,7 +122,7 @@ public final class ProjectNotebooks {
 
     /** A file's path relative to the project, with {@code /} separators. */
     public String path(Path file) {
-        return NotebookFinder.shown(projectDir, file);
+        return ProjectPaths.shown(projectDir, file);
     }
 
     private static byte[] bytes(Path file) {

@@ -1,4 +1,4 @@
-package dev.nbexport.sync;
+package dev.nbexport.update;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
@@ -20,11 +20,11 @@ import java.util.regex.Pattern;
  * {@code nbexport:update} exports the result again and accepts it only when it reproduces the edited
  * file exactly.
  */
-public final class CellMerge {
+public final class HandEditMerge {
 
     private static final Pattern MODIFIERS = Pattern.compile("\\b(?:public|static|private|protected)\\s+");
 
-    private CellMerge() {}
+    private HandEditMerge() {}
 
     /**
      * One line of the merged cell code.
@@ -110,8 +110,8 @@ public final class CellMerge {
         int b = 0;
         int o = 0;
         List<AbstractDelta<String>> deltas = pairChanges
-                ? DiffUtils.diff(base.stream().map(CellMerge::withoutExportChanges).toList(),
-                        other.stream().map(CellMerge::withoutExportChanges).toList()).getDeltas()
+                ? DiffUtils.diff(base.stream().map(HandEditMerge::withoutExportChanges).toList(),
+                        other.stream().map(HandEditMerge::withoutExportChanges).toList()).getDeltas()
                 : DiffUtils.diff(base, other).getDeltas();
         for (AbstractDelta<String> delta : deltas) {
             int bs = delta.getSource().getPosition();
