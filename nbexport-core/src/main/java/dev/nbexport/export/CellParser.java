@@ -20,6 +20,8 @@ import dev.nbexport.export.ParsedCell.Modifiers;
 import dev.nbexport.export.ParsedCell.Snippet;
 import dev.nbexport.export.ParsedCell.UsedNames;
 import dev.nbexport.export.ParsedCell.Word;
+import dev.nbexport.problem.Location;
+import dev.nbexport.problem.Problem;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -74,7 +76,7 @@ final class CellParser {
     }
 
     /** A cell's parse and what is wrong with it. */
-    record Result(ParsedCell parsed, List<ExportProblem> problems) {
+    record Result(ParsedCell parsed, List<Problem> problems) {
     }
 
     /** Parses cells with one javac task; results in the order of {@code cells}. */
@@ -83,7 +85,7 @@ final class CellParser {
         List<Source> sources = new ArrayList<>();
         List<Pending> pending = new ArrayList<>();
         for (ExportCell cell : cells) {
-            List<ExportProblem> problems = new ArrayList<>(0);
+            List<Problem> problems = new ArrayList<>(0);
             Pending p = prepare(cell, problems);
             if (p.parsed.code().isBlank() || cell.kind() == ExportKind.NONE) {
                 results.add(new Result(p.parsed, List.copyOf(problems)));
@@ -110,7 +112,7 @@ final class CellParser {
     /** A cell between the import scan and javac. */
     private static final class Pending {
         final ParsedCell parsed;
-        List<ExportProblem> problems;
+        List<Problem> problems;
         int result;
         Source source;
 
@@ -120,7 +122,7 @@ final class CellParser {
     }
 
     /** The cell's code with \n line breaks and its imports blanked out, and its imports. */
-    private static Pending prepare(ExportCell cell, List<ExportProblem> problems) {
+    private static Pending prepare(ExportCell cell, List<Problem> problems) {
         String code = cell.code();
         if (code.indexOf('\r') >= 0) {
             code = code.replace("\r\n", "\n").replace('\r', '\n');
@@ -193,14 +195,14 @@ final class CellParser {
         return -1;
     }
 
-    private static ExportProblem strayBraceProblem(ParsedCell parsed, int at) {
+    private static Problem strayBraceProblem(ParsedCell parsed, int at) {
         return problem(parsed, at, "Java syntax error: this `}` closes more than the cell opened",
                 "Remove the extra `}`: a cell holds whole declarations or statements.");
     }
 
     /** An export cell javac rejects as a class body: a statement, a constructor, or a syntax error. */
     private void explainFailure(ParsedCell parsed, Parse members, Diagnostic<? extends JavaFileObject> error,
-            List<ExportProblem> problems) {
+            List<Problem> problems) {
         String code = parsed.code();
         if (NO_RETURN_TYPE.equals(error.getCode())) {
             int at = members.offset(error.getPosition());
@@ -250,7 +252,7 @@ final class CellParser {
     }
 
     private static void syntaxError(ParsedCell parsed, Parse parse, Diagnostic<? extends JavaFileObject> error,
-            List<ExportProblem> problems, String hint) {
+            List<Problem> problems, String hint) {
         int at = parse.offset(error.getPosition());
         problems.add(problem(parsed, at, "Java syntax error: " + firstLine(error.getMessage(Locale.ROOT)), hint));
     }
@@ -260,7 +262,7 @@ final class CellParser {
         return nl < 0 ? message : message.substring(0, nl);
     }
 
-    private static void statementProblem(ParsedCell parsed, int at, List<ExportProblem> problems) {
+    private static void statementProblem(ParsedCell parsed, int at, List<Problem> problems) {
         problems.add(problem(parsed, at,
                 "a statement in an exported cell: exported cells may hold only imports, types,"
                         + " methods and fields",
@@ -269,13 +271,13 @@ final class CellParser {
     }
 
     /** A problem at an offset of the cell's code, located by the cell's line and column. */
-    static ExportProblem problem(ParsedCell parsed, int offset, String message, String hint) {
+    static Problem problem(ParsedCell parsed, int offset, String message, String hint) {
         String code = parsed.code();
         int at = Math.min(Math.max(offset, 0), code.length());
         int codeLine = lineOf(parsed.lineStarts(), at);
         int column = at - parsed.lineStarts()[codeLine - 1] + 1;
         ExportCell cell = parsed.source();
-        return new ExportProblem(cell.cell(), cell.cellLine(codeLine), column, message, hint);
+        return Problem.error(Location.in(cell.cell(), cell.cellLine(codeLine), column), message, hint);
     }
 
     /** The first statement of the synthetic method that is not a local variable or local type. */
@@ -308,7 +310,7 @@ final class CellParser {
                 "test statements", cell.cellLine(firstLine), 1, used);
     }
 
-    private static void declarations(ParsedCell parsed, Parse parse, List<ExportProblem> problems) {
+    private static void declarations(ParsedCell parsed, Parse parse, List<Problem> problems) {
         String code = parsed.code();
         List<List<Tree>> members = members((ClassTree) parse.unit.getTypeDecls().get(0));
         int previousEnd = 0;
@@ -374,7 +376,7 @@ final class CellParser {
     }
 
     private static Snippet snippet(ParsedCell parsed, Parse parse, List<Tree> group, int start, int end, int begin,
-            UsedNames used, List<ExportProblem> problems) {
+            UsedNames used, List<Problem> problems) {
         ExportCell cell = parsed.source();
         int codeLine = lineOf(parsed.lineStarts(), begin);
         int line = cell.cellLine(codeLine);
@@ -736,7 +738,7 @@ final class CellParser {
      * in {@code masked} (newlines kept) and returns them.
      */
     static List<ImportLine> scanImports(ExportCell cell, String code, char[] masked, int[] lineStarts,
-            List<ExportProblem> problems) {
+            List<Problem> problems) {
         List<ImportLine> imports = new ArrayList<>();
         int n = code.length();
         int i = 0;
@@ -765,7 +767,7 @@ final class CellParser {
                     int codeLine = lineOf(lineStarts, i);
                     int column = i - lineStarts[codeLine - 1] + 1;
                     if (line == null || semi < 0) {
-                        problems.add(new ExportProblem(cell.cell(), cell.cellLine(codeLine), column,
+                        problems.add(Problem.error(Location.in(cell.cell(), cell.cellLine(codeLine), column),
                                 "Java syntax error: malformed import `" + code.substring(i, stop).strip() + "`",
                                 "Write it as `import a.b.C;`, `import a.b.*;` or `import static a.b.C.m;`."));
                     } else {

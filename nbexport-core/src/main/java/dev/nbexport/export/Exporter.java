@@ -7,6 +7,8 @@ import dev.nbexport.export.ParsedCell.Kind;
 import dev.nbexport.export.ParsedCell.Snippet;
 import dev.nbexport.layout.GeneratedFile;
 import dev.nbexport.notebook.CellRef;
+import dev.nbexport.problem.Location;
+import dev.nbexport.problem.Problem;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -62,24 +64,22 @@ public final class Exporter {
     public ExportResult export(List<NotebookSource> notebooks) {
         List<NotebookSource> sorted = new ArrayList<>(notebooks);
         sorted.sort(Comparator.comparing(NotebookSource::notebookPath));
-        List<ExportProblem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         // written by parallel emitters
-        Set<ExportWarning> warnings = new java.util.concurrent.ConcurrentSkipListSet<>();
+        Set<Problem> warnings = new java.util.concurrent.ConcurrentSkipListSet<>(Problem.ORDER);
 
         List<CellWork> work = targets(sorted, problems, warnings);
         parse(work, problems);
         Plan plan = plan(work, problems);
         if (!problems.isEmpty()) {
-            problems.sort(ExportProblem.ORDER);
-            throw new ExportException(problems);
+            throw ExportException.of(problems);
         }
         FileEmitter emitter = new FileEmitter(plan, defaults, warnings);
         List<GeneratedFile> files = emitter.emit();
         problems.addAll(emitter.problems());
         problems.addAll(kernelNames(plan, emitter.freeUses()));
         if (!problems.isEmpty()) {
-            problems.sort(ExportProblem.ORDER);
-            throw new ExportException(problems);
+            throw ExportException.of(problems);
         }
         return new ExportResult(files, new ArrayList<>(warnings));
     }
@@ -96,7 +96,7 @@ public final class Exporter {
      * cells that are not exported, and the kernel's own functions. Other unresolved names are left to
      * javac, which names them itself.
      */
-    private List<ExportProblem> kernelNames(Plan plan, Set<FileEmitter.FreeUse> uses) {
+    private List<Problem> kernelNames(Plan plan, Set<FileEmitter.FreeUse> uses) {
         if (uses.isEmpty()) {
             return List.of();
         }
@@ -117,7 +117,7 @@ public final class Exporter {
             });
         }
         Map<ExportCell, CellParser.Declared> declared = parser.declaredNames(toRead);
-        Map<String, ExportProblem> problems = new TreeMap<>();
+        Map<String, Problem> problems = new TreeMap<>();
         for (FileEmitter.FreeUse use : uses) {
             CellWork user = use.placed().work();
             CellWork source = null;
@@ -133,7 +133,7 @@ public final class Exporter {
             }
             String shown = use.call() ? "`" + use.name() + "(…)`" : "`" + use.name() + "`";
             String where = user.cell.kind() == ExportKind.TEST ? "the generated test" : "the exported code";
-            ExportProblem problem;
+            Problem problem;
             if (source != null && source.cell.kind() == ExportKind.TEST) {
                 problem = CellParser.problem(user.parsed, use.offset(), shown + " is declared in " + source.cell.cell()
                                 + ", another test cell: each test cell becomes a test method of its own, so "
@@ -154,7 +154,7 @@ public final class Exporter {
             }
             // one problem per cell and name, at its first use whatever order the uses were found in
             problems.merge(user.cell.cell() + "\0" + use.name() + "\0" + use.call(), problem,
-                    (a, b) -> ExportProblem.ORDER.compare(a, b) <= 0 ? a : b);
+                    (a, b) -> Problem.ORDER.compare(a, b) <= 0 ? a : b);
         }
         return new ArrayList<>(problems.values());
     }
@@ -195,8 +195,8 @@ public final class Exporter {
         final Map<Placed, String> testMethodNames = new HashMap<>();
     }
 
-    private static List<CellWork> targets(List<NotebookSource> notebooks, List<ExportProblem> problems,
-            Set<ExportWarning> warnings) {
+    private static List<CellWork> targets(List<NotebookSource> notebooks, List<Problem> problems,
+            Set<Problem> warnings) {
         List<CellWork> work = new ArrayList<>();
         for (NotebookSource nb : notebooks) {
             TargetName defaultTarget = null;
@@ -204,7 +204,7 @@ public final class Exporter {
                 var problem = TargetName.problem(nb.defaultExp());
                 if (problem.isPresent()) {
                     CellRef at = nb.defaultExpCell() != null ? nb.defaultExpCell() : new CellRef(nb.notebookPath(), 1, null);
-                    problems.add(new ExportProblem(at, nb.defaultExpLine(), 0, "invalid `default_exp`: " + problem.get(),
+                    problems.add(Problem.error(Location.in(at, nb.defaultExpLine(), 0), "invalid `default_exp`: " + problem.get(),
                             "Name a class with its package, e.g. `//| default_exp com.acme.text.Slugify`."));
                 } else {
                     defaultTarget = TargetName.parse(nb.defaultExp());
@@ -217,7 +217,7 @@ public final class Exporter {
                 if (needsTarget && cell.target() != null) {
                     var problem = TargetName.problem(cell.target());
                     if (problem.isPresent()) {
-                        problems.add(new ExportProblem(cell.cell(), cell.directiveLine(), 0,
+                        problems.add(Problem.error(Location.in(cell.cell(), cell.directiveLine(), 0),
                                 "invalid export target: " + problem.get(),
                                 "Name a class with its package, e.g. `//| export com.acme.text.Other`."));
                     } else {
@@ -226,7 +226,7 @@ public final class Exporter {
                 } else if (needsTarget) {
                     target = defaultTarget;
                     if (nb.defaultExp() == null) {
-                        problems.add(new ExportProblem(cell.cell(), cell.directiveLine(), 0,
+                        problems.add(Problem.error(Location.in(cell.cell(), cell.directiveLine(), 0),
                                 "this cell is exported but the notebook has no `default_exp`",
                                 "Add a cell with `//| default_exp com.acme.Name` at the top of the notebook,"
                                         + " or name the target in this cell: `//| export com.acme.Name`."));
@@ -238,7 +238,7 @@ public final class Exporter {
                 work.add(new CellWork(nb, cell, target));
             }
             if (missingIds) {
-                warnings.add(new ExportWarning(nb.notebookPath(), null,
+                warnings.add(Problem.warning(Location.file(nb.notebookPath()),
                         "cells have no ids, so cell markers use cell numbers, which change when cells move;"
                                 + " run `mvn nbexport:clean` to add ids"));
             }
@@ -246,7 +246,7 @@ public final class Exporter {
         return work;
     }
 
-    private void parse(List<CellWork> work, List<ExportProblem> problems) {
+    private void parse(List<CellWork> work, List<Problem> problems) {
         Map<ExportCell, CellParser.Result> earlier = lastParses;
         Map<ExportCell, CellParser.Result> now = new HashMap<>();
         List<ExportCell> toParse = new ArrayList<>();
@@ -280,7 +280,7 @@ public final class Exporter {
         for (CellWork w : work) {
             CellParser.Result result = now.get(w.cell);
             w.parsed = result.parsed();
-            for (ExportProblem p : result.problems()) {
+            for (Problem p : result.problems()) {
                 problems.add(newerKernel(w.notebook, p));
             }
         }
@@ -292,17 +292,17 @@ public final class Exporter {
      * A syntax error in a notebook whose kernel ran a newer Java than the one running the export may
      * be newer syntax, not a mistake: the hint says so.
      */
-    private static ExportProblem newerKernel(NotebookSource notebook, ExportProblem problem) {
+    private static Problem newerKernel(NotebookSource notebook, Problem problem) {
         if (notebook.kernelJava() <= RUNNING_JAVA || !problem.message().startsWith("Java syntax error")) {
             return problem;
         }
-        return new ExportProblem(problem.cell(), problem.line(), problem.column(), problem.message(),
+        return new Problem(problem.severity(), problem.where(), problem.message(),
                 "The notebook's kernel ran Java " + notebook.kernelJava() + ", but the JDK running this build is Java "
                         + RUNNING_JAVA + ", whose parser may not know the newer syntax: run Maven with JDK "
-                        + notebook.kernelJava() + " or newer (JAVA_HOME). Otherwise: " + problem.hint());
+                        + notebook.kernelJava() + " or newer (JAVA_HOME). Otherwise: " + problem.hint(), problem.detail());
     }
 
-    private static Plan plan(List<CellWork> work, List<ExportProblem> problems) {
+    private static Plan plan(List<CellWork> work, List<Problem> problems) {
         Plan plan = new Plan();
         Map<String, Placed> inNotebook = new HashMap<>();
         Map<String, Placed> inTarget = new HashMap<>();
@@ -349,7 +349,7 @@ public final class Exporter {
         for (Map.Entry<TargetName, Placed> type : plan.types.entrySet()) {
             if (plan.members.containsKey(type.getKey())) {
                 Placed p = type.getValue();
-                problems.add(new ExportProblem(p.work().cell.cell(), p.snippet().line(), p.snippet().column(),
+                problems.add(Problem.error(Location.in(p.work().cell.cell(), p.snippet().line(), p.snippet().column()),
                         p.snippet().display() + " has the name of the export target class " + type.getKey()
                                 + ", which holds the notebook's methods and fields",
                         "Rename the type, or choose another `default_exp`."));
@@ -360,7 +360,7 @@ public final class Exporter {
 
     /** Records {@code placed} under {@code key}; reports a clash with an earlier declaration. */
     private static boolean duplicate(Map<String, Placed> seen, String key, Placed placed, String what,
-            List<ExportProblem> problems) {
+            List<Problem> problems) {
         Placed earlier = seen.putIfAbsent(key, placed);
         if (earlier == null) {
             return false;
@@ -369,10 +369,10 @@ public final class Exporter {
         return true;
     }
 
-    private static ExportProblem clashProblem(Placed later, Placed earlier, String what) {
+    private static Problem clashProblem(Placed later, Placed earlier, String what) {
         Snippet e = earlier.snippet();
         boolean sameNotebook = earlier.work().notebook == later.work().notebook;
-        return new ExportProblem(later.work().cell.cell(), later.snippet().line(), later.snippet().column(),
+        return Problem.error(Location.in(later.work().cell.cell(), later.snippet().line(), later.snippet().column()),
                 what + " is declared again; it is first declared at " + earlier.work().cell.cell().at(e.line(), e.column()),
                 sameNotebook
                         ? "JShell keeps the last definition, but exported code would have two: delete or rename one of them."

@@ -12,6 +12,8 @@ import dev.nbexport.layout.CellMarker;
 import dev.nbexport.layout.GeneratedFile;
 import dev.nbexport.layout.GeneratedHeader;
 import dev.nbexport.notebook.CellRef;
+import dev.nbexport.problem.Location;
+import dev.nbexport.problem.Problem;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -62,14 +64,14 @@ final class FileEmitter {
 
     private final Plan plan;
     private final DefaultImports defaults;
-    private final Set<ExportWarning> warnings;
+    private final Set<Problem> warnings;
     private final Map<String, Symbols> symbolsByNotebook = new HashMap<>();
     /** package → simple names of every class generated in it. */
     private final Map<String, Set<String>> packageTypes = new HashMap<>();
     /** Names the code uses that nothing in its generated file declares or imports; written by parallel emitters. */
     private final Set<FreeUse> freeUses = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Uses of package-private exports from another package; written by parallel emitters. */
-    private final Set<ExportProblem> problems = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Problem> problems = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * A name a snippet uses that its generated file cannot resolve: it came from the notebook's
@@ -80,7 +82,7 @@ final class FileEmitter {
     record FreeUse(Placed placed, String name, boolean call, int offset) {
     }
 
-    FileEmitter(Plan plan, DefaultImports defaults, Set<ExportWarning> warnings) {
+    FileEmitter(Plan plan, DefaultImports defaults, Set<Problem> warnings) {
         this.plan = plan;
         this.defaults = defaults;
         this.warnings = warnings;
@@ -156,7 +158,7 @@ final class FileEmitter {
     }
 
     /** After {@link #emit}: exported names used where they are not accessible. */
-    Set<ExportProblem> problems() {
+    Set<Problem> problems() {
         return problems;
     }
 
@@ -605,9 +607,9 @@ final class FileEmitter {
         return false;
     }
 
-    private static ExportProblem notAccessible(Placed user, String what, String pkg) {
+    private static Problem notAccessible(Placed user, String what, String pkg) {
         Snippet s = user.snippet();
-        return new ExportProblem(user.work().cell.cell(), s.line(), s.column(),
+        return Problem.error(Location.in(user.work().cell.cell(), s.line(), s.column()),
                 what + " is exported package-private (`//| exporti`, or `private`), but this code in package "
                         + pkg + " uses it",
                 "Export it with `//| export` to make it public, or export both cells to the same package.");
@@ -618,7 +620,7 @@ final class FileEmitter {
 
     private void use(ImportFrom from, Set<String> result, GeneratedFile.Kind kind, TargetName file, String name) {
         if (result.add(from.line.key()) && !from.own && kind == GeneratedFile.Kind.MAIN && !from.work.cell.kind().exportsCode()) {
-            warnings.add(new ExportWarning(from.work.notebook.notebookPath(), from.work.cell.cell(),
+            warnings.add(Problem.warning(Location.in(from.work.cell.cell()),
                     "`" + Exporter.render(from.line) + "` (line " + from.line.line() + ") is in a cell that is not exported;"
                             + " it was carried into " + file.relativePath()
                             + (name == null ? ", whose code may need it" : ", which uses `" + name + "`")

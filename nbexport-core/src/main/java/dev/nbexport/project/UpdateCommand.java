@@ -10,7 +10,6 @@ import dev.nbexport.directive.DirectiveParser;
 import dev.nbexport.directive.ExportKind;
 import dev.nbexport.layout.CellMarker;
 import dev.nbexport.export.ExportException;
-import dev.nbexport.export.ExportProblem;
 import dev.nbexport.export.ExportResult;
 import dev.nbexport.export.Exporter;
 import dev.nbexport.layout.GeneratedFile;
@@ -21,6 +20,9 @@ import dev.nbexport.notebook.Cell;
 import dev.nbexport.notebook.CellRef;
 import dev.nbexport.notebook.Notebook;
 import dev.nbexport.notebook.NotebookWriter;
+import dev.nbexport.problem.Location;
+import dev.nbexport.problem.Problem;
+import dev.nbexport.problem.Severity;
 import dev.nbexport.update.HandEditMerge;
 import dev.nbexport.sync.FileChange;
 import dev.nbexport.sync.MarkedFile;
@@ -131,7 +133,7 @@ public final class UpdateCommand {
                 GeneratedFile.Kind.MAIN, request.mainRoot().toAbsolutePath().normalize(),
                 GeneratedFile.Kind.TEST, request.testRoot().toAbsolutePath().normalize());
 
-        List<String> errors = new ArrayList<>();
+        List<Problem> errors = new ArrayList<>();
         List<EditedFile> edited = new ArrayList<>();
         Map<CellRef, CellEdit> cells = new TreeMap<>(Comparator.comparing(CellRef::notebook).thenComparingInt(CellRef::number));
         List<String> importsMoved = new ArrayList<>();
@@ -139,7 +141,7 @@ public final class UpdateCommand {
             EditedFile file = read(change, notebooks, errors);
             if (file != null) {
                 edited.add(file);
-                collect(file, cells, importsMoved, errors);
+                collect(file, cells, importsMoved);
             }
         }
         if (!errors.isEmpty()) {
@@ -164,7 +166,7 @@ public final class UpdateCommand {
             changedNotebooks.put(nb.path(), notebook);
             CellDirectives directives = DirectiveParser.standard().parse(source, cell.tags(), edit.ref);
             if (directives.hasErrors()) {
-                directives.problems().stream().filter(p -> p.isError()).forEach(p -> errors.add(p.describe()));
+                directives.problems().stream().filter(Problem::isError).forEach(errors::add);
             }
             changedDirectives.computeIfAbsent(nb.path(), k -> new ArrayList<>(nb.directives())).set(index, directives);
             updatedCells.add(edit.ref.toString());
@@ -176,7 +178,7 @@ public final class UpdateCommand {
 
         // soundness: the new notebooks must export exactly the edited files, and change nothing else
         List<NotebookSource> sources = new ArrayList<>();
-        List<NbexportException> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         for (ProjectNotebook nb : notebooks.values()) {
             ProjectNotebook now = changedNotebooks.containsKey(nb.path())
                     ? new ProjectNotebook(nb.file(), nb.path(), nb.sha256(), changedNotebooks.get(nb.path()),
@@ -185,17 +187,17 @@ public final class UpdateCommand {
             sources.add(ExportSources.of(now, problems));
         }
         if (!problems.isEmpty()) {
-            throw NbexportException.all("in the updated notebooks", problems);
+            throw NbexportException.of("in the updated notebooks", problems);
         }
         ExportResult after;
         try {
             after = exporter.export(sources);
         } catch (ExportException e) {
-            for (ExportProblem p : e.problems()) {
-                String source = newSources.getOrDefault(p.cell().toString(), "");
-                errors.add("the edits cannot be moved back into " + p.cell() + ": the cell would not export: " + p
-                        + (source.isEmpty() ? "" : System.lineSeparator() + "  The cell would read:" + System.lineSeparator()
-                                + source.indent(4).stripTrailing()));
+            for (Problem p : e.problems()) {
+                String source = p.cell() == null ? "" : newSources.getOrDefault(p.cell().toString(), "");
+                errors.add(new Problem(p.severity(), Location.none(), "the edits cannot be moved back into " + p.cell()
+                        + ": the cell would not export: " + p, "", source.isEmpty() ? ""
+                                : "  The cell would read:" + System.lineSeparator() + source.indent(4).stripTrailing()));
             }
             throw failure(errors);
         }
@@ -209,7 +211,7 @@ public final class UpdateCommand {
             String now = afterFiles.get(path);
             String wanted = MarkedFile.withoutHash(file.change().current());
             if (now == null) {
-                errors.add(file.change().shown() + ": the updated cells would no longer export this file");
+                errors.add(Problem.error(Location.file(file.change().shown()), "the updated cells would no longer export this file", ""));
             } else if (!MarkedFile.withoutHash(now).equals(wanted)) {
                 errors.add(unmappable(file.change().shown(), wanted, MarkedFile.withoutHash(now)));
             } else {
@@ -220,7 +222,7 @@ public final class UpdateCommand {
         others.addAll(baseFiles.keySet());
         for (Path path : others) {
             if (!editedPaths.contains(path) && !Objects.equals(afterFiles.get(path), baseFiles.get(path))) {
-                errors.add(sideEffect(base.sync(), request, path, baseFiles.get(path), afterFiles.get(path)));
+                errors.add(sideEffect(request, path, baseFiles.get(path), afterFiles.get(path)));
             }
         }
         if (!errors.isEmpty()) {
@@ -245,13 +247,13 @@ public final class UpdateCommand {
     // ---- reading an edited file ----
 
     /** The edited file with its markers resolved, or null (with errors) when it cannot be mapped. */
-    private static EditedFile read(FileChange change, Map<String, ProjectNotebook> notebooks, List<String> errors) {
+    private static EditedFile read(FileChange change, Map<String, ProjectNotebook> notebooks, List<Problem> errors) {
         String shown = change.shown();
         MarkedFile marked = MarkedFile.parse(change.current());
         if (marked.blocks().isEmpty()) {
-            errors.add(shown + ": no cell marker (`// %% notebooks/x.ipynb #id`) is left in the file, so its code"
-                    + " cannot be mapped back to any cell" + System.lineSeparator()
-                    + "  Put the markers back (see `git diff`), or move the code into a notebook cell by hand.");
+            errors.add(Problem.error(Location.file(shown), "no cell marker (`// %% notebooks/x.ipynb #id`) is left in the"
+                    + " file, so its code cannot be mapped back to any cell",
+                    "Put the markers back (see `git diff`), or move the code into a notebook cell by hand."));
             return null;
         }
         List<CellRef> refs = new ArrayList<>();
@@ -281,17 +283,17 @@ public final class UpdateCommand {
         }
         MarkedFile original = MarkedFile.parse(exported);
         if (!original.markers().equals(marked.markers())) {
-            errors.add(shown + ": the cell markers were changed (export wrote " + markerList(original) + ", the file has "
-                    + markerList(marked) + "), so the blocks cannot be matched to their cells" + System.lineSeparator()
-                    + "  Restore the marker lines; to move code to another cell, edit the notebook.");
+            errors.add(Problem.error(Location.file(shown), "the cell markers were changed (export wrote " + markerList(original)
+                    + ", the file has " + markerList(marked) + "), so the blocks cannot be matched to their cells",
+                    "Restore the marker lines; to move code to another cell, edit the notebook."));
             return null;
         }
         boolean ok = checkOutside(shown, marked, original, errors);
         for (MarkedFile.Block block : marked.blocks()) {
             for (int line : block.misindented()) {
-                errors.add(shown + ", line " + (line + 1) + " (" + cellName(block.marker()) + "): not indented by"
-                        + " the 4 spaces export puts before the class's members, so it cannot be mapped back exactly"
-                        + System.lineSeparator() + "  Indent the line by at least 4 spaces.");
+                errors.add(Problem.error(Location.file(shown, Set.of(line + 1), List.of(cellName(block.marker()))),
+                        "not indented by the 4 spaces export puts before the class's members, so it cannot be mapped back"
+                                + " exactly", "Indent the line by at least 4 spaces."));
                 ok = false;
             }
         }
@@ -299,14 +301,14 @@ public final class UpdateCommand {
     }
 
     private static Optional<CellRef> resolve(String shown, MarkedFile.Block block, Map<String, ProjectNotebook> notebooks,
-            List<String> errors) {
+            List<Problem> errors) {
         CellMarker marker = block.marker();
-        String where = shown + ", line " + (block.markerLine() + 1);
+        Location where = Location.file(shown, block.markerLine() + 1);
         ProjectNotebook nb = notebooks.get(marker.notebook());
         if (nb == null) {
-            errors.add(where + ": the cell marker names " + marker.notebook() + ", which is not a notebook of this project"
-                    + " (deleted, renamed or excluded?)" + System.lineSeparator()
-                    + "  Restore the notebook, or move this block's code into a cell of another notebook by hand.");
+            errors.add(Problem.error(where, "the cell marker names " + marker.notebook() + ", which is not a notebook of this"
+                    + " project (deleted, renamed or excluded?)",
+                    "Restore the notebook, or move this block's code into a cell of another notebook by hand."));
             return Optional.empty();
         }
         List<Cell> cells = nb.notebook().cells();
@@ -324,9 +326,8 @@ public final class UpdateCommand {
                 return Optional.of(nb.notebook().cellRef(nb.path(), number - 1));
             }
         }
-        errors.add(where + ": the cell marker names cell #" + marker.key() + " of " + marker.notebook()
-                + ", which is no longer in the notebook" + System.lineSeparator()
-                + "  Restore the cell, or move this block's code into another cell by hand.");
+        errors.add(Problem.error(where, "the cell marker names cell #" + marker.key() + " of " + marker.notebook()
+                + ", which is no longer in the notebook", "Restore the cell, or move this block's code into another cell by hand."));
         return Optional.empty();
     }
 
@@ -414,7 +415,7 @@ public final class UpdateCommand {
     }
 
     /** Lines export writes itself (header, package, class wrapper) must be as written; imports may be added. */
-    private static boolean checkOutside(String shown, MarkedFile marked, MarkedFile original, List<String> errors) {
+    private static boolean checkOutside(String shown, MarkedFile marked, MarkedFile original, List<Problem> errors) {
         // blank lines are left to the final comparison, which names them if they matter
         List<Integer> now = marked.outside().stream().filter(i -> isCode(marked.lines().get(i))).toList();
         List<String> nowText = now.stream().map(marked.lines()::get).toList();
@@ -431,10 +432,9 @@ public final class UpdateCommand {
                 lines.add(now.get(Math.min(i, now.size() - 1)) + 1);
             }
         }
-        errors.add(shown + ", " + (lines.size() == 1 ? "line " : "lines ") + ranges(lines)
-                + ": code outside any cell marker; export writes these lines itself (header, package, class),"
-                + " so they map to no cell" + System.lineSeparator()
-                + "  Move the code below a cell marker (or into a notebook cell), and restore the lines export wrote.");
+        errors.add(Problem.error(Location.file(shown, lines, List.of()), "code outside any cell marker; export writes these"
+                + " lines itself (header, package, class), so they map to no cell",
+                "Move the code below a cell marker (or into a notebook cell), and restore the lines export wrote."));
         return false;
     }
 
@@ -447,7 +447,7 @@ public final class UpdateCommand {
     }
 
     /** Records the pieces of the file's cells, and where imports added by hand go. */
-    private static void collect(EditedFile file, Map<CellRef, CellEdit> cells, List<String> importsMoved, List<String> errors) {
+    private static void collect(EditedFile file, Map<CellRef, CellEdit> cells, List<String> importsMoved) {
         MarkedFile marked = file.marked();
         MarkedFile original = MarkedFile.parse(file.change().wanted());
         for (int k = 0; k < marked.blocks().size(); k++) {
@@ -520,7 +520,7 @@ public final class UpdateCommand {
     // ---- the new cell ----
 
     /** The cell's new source, or null (with errors) when its pieces cannot be put back. */
-    private static String newSource(CellEdit edit, Cell cell, CellDirectives directives, List<String> errors) {
+    private static String newSource(CellEdit edit, Cell cell, CellDirectives directives, List<Problem> errors) {
         List<String> code = directives.javaLines();
         List<Piece> pieces = new ArrayList<>();
         for (Piece piece : edit.pieces) {
@@ -552,7 +552,7 @@ public final class UpdateCommand {
     }
 
     /** A test cell of statements is exported inside a test method: take the statements out of it. */
-    private static Piece unwrapTest(CellEdit edit, Piece piece, List<String> code, List<String> errors) {
+    private static Piece unwrapTest(CellEdit edit, Piece piece, List<String> code, List<Problem> errors) {
         List<String> g = piece.exported();
         boolean wrapped = g.size() >= 4 && g.get(0).equals("@Test") && g.get(1).startsWith("@DisplayName(")
                 && TEST_METHOD.matcher(g.get(2)).matches() && g.get(g.size() - 1).equals("}")
@@ -562,15 +562,15 @@ public final class UpdateCommand {
         }
         List<String> e = piece.edited();
         if (e.size() < 4 || !e.subList(0, 3).equals(g.subList(0, 3)) || !e.get(e.size() - 1).equals("}")) {
-            errors.add(piece.file().getFileName() + ": the test method export wrote around the statements of " + edit.ref
-                    + " was changed; it is not in the cell, so the change cannot be moved back" + System.lineSeparator()
-                    + "  Edit only the statements inside the method (its name comes from `//| test name`).");
+            errors.add(Problem.error(Location.file(piece.file().getFileName().toString()), "the test method export wrote around"
+                    + " the statements of " + edit.ref + " was changed; it is not in the cell, so the change cannot be moved back",
+                    "Edit only the statements inside the method (its name comes from `//| test name`)."));
             return null;
         }
         List<String> edited = dedent(e.subList(3, e.size() - 1));
         if (edited == null) {
-            errors.add(piece.file().getFileName() + ": a statement of " + edit.ref
-                    + " is not indented inside its test method, so it cannot be mapped back exactly");
+            errors.add(Problem.error(Location.file(piece.file().getFileName().toString()), "a statement of " + edit.ref
+                    + " is not indented inside its test method, so it cannot be mapped back exactly", ""));
             return null;
         }
         return new Piece(piece.file(), piece.block(), dedent(g.subList(3, g.size() - 1)), edited);
@@ -694,7 +694,7 @@ public final class UpdateCommand {
 
     // ---- messages ----
 
-    private static String conflict(FileChange change, MarkedFile marked, MarkedFile exported) {
+    private static Problem conflict(FileChange change, MarkedFile marked, MarkedFile exported) {
         Set<String> cells = new LinkedHashSet<>();
         if (exported != null && exported.markers().equals(marked.markers())) {
             for (int k = 0; k < marked.blocks().size(); k++) {
@@ -712,15 +712,15 @@ public final class UpdateCommand {
         List<String> diff = UnifiedDiffUtils.generateUnifiedDiff(change.shown() + " (edited by hand)",
                 exported == null ? "/dev/null (the notebooks no longer export it)" : change.shown() + " (exported from the notebooks now)",
                 mine, DiffUtils.diff(mine, theirs), 3);
-        return change.shown() + ": conflict in " + String.join(", ", cells) + ": the file was edited by hand and the"
-                + " notebook changed too since the file was exported (the notebook's export no longer matches the"
-                + " hash the file records), so the edits cannot be moved back safely. Both sides:" + nl
-                + String.join(nl, diff) + nl
-                + "  Bring the two together by hand: copy the Java edits into the notebook cells and run"
-                + " `mvn nbexport:export -Dnbexport.force`, or undo the notebook change and run `mvn nbexport:update` again.";
+        return new Problem(Severity.ERROR, Location.file(change.shown()), "conflict in " + String.join(", ", cells)
+                + ": the file was edited by hand and the notebook changed too since the file was exported (the notebook's"
+                + " export no longer matches the hash the file records), so the edits cannot be moved back safely. Both sides:",
+                "Bring the two together by hand: copy the Java edits into the notebook cells and run"
+                        + " `mvn nbexport:export -Dnbexport.force`, or undo the notebook change and run `mvn nbexport:update` again.",
+                String.join(nl, diff));
     }
 
-    private static String unmappable(String shown, String wanted, String exported) {
+    private static Problem unmappable(String shown, String wanted, String exported) {
         List<String> mine = MarkedFile.lines(wanted);
         List<String> theirs = MarkedFile.lines(exported);
         Patch<String> patch = DiffUtils.diff(mine, theirs);
@@ -741,23 +741,22 @@ public final class UpdateCommand {
         String nl = System.lineSeparator();
         List<String> diff = UnifiedDiffUtils.generateUnifiedDiff(shown + " (edited by hand)",
                 shown + " (exported from the updated cells)", mine, patch, 2);
-        return shown + ", " + (lines.size() == 1 ? "line " : "lines ") + ranges(lines) + " (" + String.join(", ", cells)
-                + "): cannot be mapped back: exporting the updated cells would not give these lines" + nl
-                + String.join(nl, diff) + nl
-                + "  Export would write them differently (an import it does not need, code in a place it cannot come"
-                + " from, a changed modifier it sets itself): edit the notebook cell instead.";
+        return new Problem(Severity.ERROR, Location.file(shown, lines, List.copyOf(cells)),
+                "cannot be mapped back: exporting the updated cells would not give these lines",
+                "Export would write them differently (an import it does not need, code in a place it cannot come"
+                        + " from, a changed modifier it sets itself): edit the notebook cell instead.",
+                String.join(nl, diff));
     }
 
-    private static String sideEffect(dev.nbexport.sync.SourceSync sync, ExportRequest request, Path path, String before,
-            String after) {
+    private static Problem sideEffect(ExportRequest request, Path path, String before, String after) {
         String shown = request.projectDir().toAbsolutePath().normalize().relativize(path).toString().replace('\\', '/');
         List<String> was = before == null ? List.of() : MarkedFile.lines(before);
         List<String> now = after == null ? List.of() : MarkedFile.lines(after);
         String nl = System.lineSeparator();
-        return shown + ": the updated cells would also change this file, which was not edited" + nl
-                + String.join(nl, UnifiedDiffUtils.generateUnifiedDiff(shown + " (exported now)",
-                        shown + " (exported from the updated cells)", was, DiffUtils.diff(was, now), 2))
-                + nl + "  Make the same edit in this file too, or edit the notebook cell instead.";
+        return new Problem(Severity.ERROR, Location.file(shown), "the updated cells would also change this file, which was not edited",
+                "Make the same edit in this file too, or edit the notebook cell instead.",
+                String.join(nl, UnifiedDiffUtils.generateUnifiedDiff(shown + " (exported now)",
+                        shown + " (exported from the updated cells)", was, DiffUtils.diff(was, now), 2)));
     }
 
     private static String cellAbove(List<String> lines, int line) {
@@ -778,28 +777,6 @@ public final class UpdateCommand {
         return file.markers().stream().map(m -> "#" + m.key()).toList().toString();
     }
 
-    /** {@code 3, 5-7}. */
-    private static String ranges(Set<Integer> lines) {
-        StringBuilder sb = new StringBuilder();
-        Integer start = null;
-        Integer prev = null;
-        for (int line : lines) {
-            if (prev != null && line == prev + 1) {
-                prev = line;
-                continue;
-            }
-            if (start != null) {
-                sb.append(sb.length() > 0 ? ", " : "").append(start.equals(prev) ? start : start + "-" + prev);
-            }
-            start = line;
-            prev = line;
-        }
-        if (start != null) {
-            sb.append(sb.length() > 0 ? ", " : "").append(start.equals(prev) ? start : start + "-" + prev);
-        }
-        return sb.toString();
-    }
-
     private static Map<Path, String> byPath(ExportResult result, Map<GeneratedFile.Kind, Path> roots) {
         Map<Path, String> files = new HashMap<>();
         for (GeneratedFile f : result.files()) {
@@ -808,14 +785,9 @@ public final class UpdateCommand {
         return files;
     }
 
-    private static NbexportException failure(List<String> errors) {
-        String nl = System.lineSeparator();
-        StringBuilder message = new StringBuilder("nbexport:update changed nothing: ")
-                .append(errors.size() == 1 ? "one edit cannot be moved back" : errors.size() + " problems").append(':');
-        for (String error : errors) {
-            message.append(nl).append("- ").append(error.replace(nl, nl + "  "));
-        }
-        return new NbexportException(message.toString(),
+    private static NbexportException failure(List<Problem> errors) {
+        return new NbexportException("nbexport:update changed nothing: "
+                + (errors.size() == 1 ? "one edit cannot be moved back" : errors.size() + " problems"), errors,
                 "Nothing was written. Fix the problems above and run `mvn nbexport:update` again.");
     }
 

@@ -13,6 +13,7 @@ import dev.nbexport.notebook.CellType;
 import dev.nbexport.notebook.Notebook;
 import dev.nbexport.notebook.NotebookReader;
 import dev.nbexport.notebook.NotebookWriter;
+import dev.nbexport.problem.Problem;
 import dev.nbexport.project.ExportSources;
 import dev.nbexport.workspace.ProjectNotebook;
 import dev.nbexport.workspace.ProjectNotebooks;
@@ -63,9 +64,9 @@ class CorpusExportRobustnessTest {
         ExportResult result;
         try {
             ProjectNotebook notebook = reader.load(List.of(file)).notebooks().get(0);
-            List<NbexportException> problems = new ArrayList<>();
+            List<Problem> problems = new ArrayList<>();
             NotebookSource source = ExportSources.of(notebook, problems);
-            assertThat(problems).as("notebook-level problems").allSatisfy(p -> assertThat(p.getMessage()).contains(path, "cell "));
+            assertThat(problems).as("notebook-level problems").allSatisfy(p -> assertThat(p.toString()).contains(path, "cell "));
             result = new Exporter().export(List.of(source));
         } catch (ExportException e) {
             System.out.println(name + ": " + tagged + " cells tagged, " + e.problems().size() + " located problems, e.g. " + e.problems().get(0));

@@ -10,6 +10,7 @@ import static dev.nbexport.export.Notebooks.testFile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.nbexport.problem.Problem;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -206,7 +207,7 @@ class JavaSyntaxCasesTest {
                 test("assertEquals(1, a());\n}\nint leaked;"),
                 test("@Test\nvoid t() {}\n}\nclass AlsoEscaped {"))));
 
-        assertThat(e.problems()).extracting(ExportProblem::location, ExportProblem::message).containsExactly(
+        assertThat(e.problems()).extracting(Problem::location, Problem::message).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("notebooks/01_text.ipynb, cell 1 (id c1), line 2:3",
                         "Java syntax error: this `}` closes more than the cell opened"),
                 org.assertj.core.groups.Tuple.tuple("notebooks/01_text.ipynb, cell 2 (id c2), line 2:1",
