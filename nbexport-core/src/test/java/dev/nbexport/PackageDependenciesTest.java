@@ -50,7 +50,7 @@ class PackageDependenciesTest {
         allow("docs", "export", "workspace", "layout", "directive", "notebook", "json", "io", "problem", ROOT);
         allow("diff", "merge", "git", "workspace", "notebook", "json", "io", "problem", ROOT);
         // what the goals are made of
-        allow("update", "sync", "layout", "directive", "notebook", "io", "problem", ROOT);
+        allow("update", "sync", "layout", "workspace", "directive", "notebook", "io", "problem", ROOT);
         allow("sync", "layout", "io", "problem", ROOT);
         allow("export", "layout", "directive", "notebook", "problem", ROOT);
         // shared below them

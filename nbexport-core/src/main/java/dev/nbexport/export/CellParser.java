@@ -14,7 +14,8 @@ import com.sun.source.util.SourcePositions;
 import com.sun.source.util.Trees;
 import dev.nbexport.directive.ExportKind;
 import dev.nbexport.directive.JavaNames;
-import dev.nbexport.export.ParsedCell.ImportLine;
+import dev.nbexport.export.ParsedCell.CellImport;
+import dev.nbexport.layout.ImportLine;
 import dev.nbexport.export.ParsedCell.Kind;
 import dev.nbexport.export.ParsedCell.Modifiers;
 import dev.nbexport.export.ParsedCell.Snippet;
@@ -24,6 +25,7 @@ import dev.nbexport.problem.Location;
 import dev.nbexport.problem.Problem;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -129,9 +131,10 @@ final class CellParser {
         }
         int[] lineStarts = lineStarts(code);
         char[] masked = code.toCharArray();
-        List<ImportLine> imports = scanImports(cell, code, masked, lineStarts, problems);
+        BitSet importLines = new BitSet();
+        List<CellImport> imports = scanImports(cell, code, masked, lineStarts, importLines, problems);
         List<Snippet> snippets = cell.kind() == ExportKind.NONE ? List.of() : new ArrayList<>();
-        return new Pending(new ParsedCell(cell, new String(masked), lineStarts, imports, snippets));
+        return new Pending(new ParsedCell(cell, new String(masked), lineStarts, imports, importLines, snippets));
     }
 
     private void finish(Pending p, Batch batch) {
@@ -737,9 +740,9 @@ final class CellParser {
      * Finds the cell's {@code import} declarations outside comments and literals, blanks them out
      * in {@code masked} (newlines kept) and returns them.
      */
-    static List<ImportLine> scanImports(ExportCell cell, String code, char[] masked, int[] lineStarts,
+    static List<CellImport> scanImports(ExportCell cell, String code, char[] masked, int[] lineStarts, BitSet importLines,
             List<Problem> problems) {
-        List<ImportLine> imports = new ArrayList<>();
+        List<CellImport> imports = new ArrayList<>();
         int n = code.length();
         int i = 0;
         while (i < n) {
@@ -771,9 +774,9 @@ final class CellParser {
                                 "Java syntax error: malformed import `" + code.substring(i, stop).strip() + "`",
                                 "Write it as `import a.b.C;`, `import a.b.*;` or `import static a.b.C.m;`."));
                     } else {
-                        imports.add(new ImportLine(line.name(), line.isStatic(), line.onDemand(),
-                                cell.cellLine(codeLine), column));
+                        imports.add(new CellImport(line, cell.cellLine(codeLine), column));
                     }
+                    importLines.set(codeLine, lineOf(lineStarts, Math.max(i, stop - 1)) + 1);
                     for (int k = i; k < stop; k++) {
                         if (masked[k] != '\n') {
                             masked[k] = ' ';
@@ -817,7 +820,7 @@ final class CellParser {
         if (!onDemand && qualified.indexOf('.') < 0) {
             return null;
         }
-        return new ImportLine(qualified, isStatic, onDemand, 0, 0);
+        return new ImportLine(qualified, isStatic, onDemand);
     }
 
     static int lineOf(int[] lineStarts, int offset) {

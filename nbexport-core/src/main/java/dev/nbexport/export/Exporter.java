@@ -2,7 +2,6 @@ package dev.nbexport.export;
 
 import dev.nbexport.directive.ExportKind;
 import dev.nbexport.directive.JavaNames;
-import dev.nbexport.export.ParsedCell.ImportLine;
 import dev.nbexport.export.ParsedCell.Kind;
 import dev.nbexport.export.ParsedCell.Snippet;
 import dev.nbexport.layout.GeneratedFile;
@@ -401,10 +400,5 @@ public final class Exporter {
             id = "test" + (id.isEmpty() ? cell.cell().number() : id);
         }
         return JavaNames.rejectIdentifier(id) == null && !id.equals("yield") ? id : id + "Test";
-    }
-
-    /** The simple name of the import, for callers that want to show it. */
-    static String render(ImportLine line) {
-        return "import " + line.key() + ";";
     }
 }

@@ -4,14 +4,15 @@ import dev.nbexport.directive.ExportKind;
 import dev.nbexport.export.Exporter.CellWork;
 import dev.nbexport.export.Exporter.Placed;
 import dev.nbexport.export.Exporter.Plan;
-import dev.nbexport.export.ParsedCell.ImportLine;
+import dev.nbexport.export.ParsedCell.CellImport;
+import dev.nbexport.layout.BlockText;
+import dev.nbexport.layout.FileLayout;
+import dev.nbexport.layout.ImportLine;
+import dev.nbexport.layout.Replacement;
 import dev.nbexport.export.ParsedCell.Kind;
 import dev.nbexport.export.ParsedCell.Snippet;
 import dev.nbexport.export.ParsedCell.Word;
-import dev.nbexport.layout.CellMarker;
 import dev.nbexport.layout.GeneratedFile;
-import dev.nbexport.layout.GeneratedHeader;
-import dev.nbexport.notebook.CellRef;
 import dev.nbexport.problem.Location;
 import dev.nbexport.problem.Problem;
 import java.util.ArrayList;
@@ -28,10 +29,9 @@ import javax.lang.model.element.Modifier;
 /** Writes the planned files: text of each declaration with its modifiers fixed, imports, markers, header. */
 final class FileEmitter {
 
-    private static final String INDENT = "    ";
     private static final int PARALLEL_THRESHOLD = 32;
-    private static final String JUNIT_TEST = "org.junit.jupiter.api.Test";
-    private static final String JUNIT_DISPLAY_NAME = "org.junit.jupiter.api.DisplayName";
+    private static final ImportLine JUNIT_TEST = ImportLine.of("org.junit.jupiter.api.Test");
+    private static final ImportLine JUNIT_DISPLAY_NAME = ImportLine.of("org.junit.jupiter.api.DisplayName");
 
     /** How a declaration's modifiers change on its way out. */
     private enum Role {
@@ -163,50 +163,38 @@ final class FileEmitter {
     }
 
     private GeneratedFile targetClass(TargetName target, List<Placed> members) {
-        StringBuilder code = new StringBuilder(4096)
-                .append("public final class ").append(target.simpleName()).append(" {\n\n")
-                .append(INDENT).append("private ").append(target.simpleName()).append("() {\n")
-                .append(INDENT).append("}\n");
+        List<BlockText> blocks = new ArrayList<>();
         for (List<Placed> group : byCell(members)) {
-            code.append('\n').append(INDENT).append(CellMarker.of(group.get(0).work().cell.cell()).render()).append('\n');
-            appendIndented(code, groupText(group, Role.MEMBER), INDENT);
+            blocks.add(groupText(group, Role.MEMBER));
         }
-        code.append("}\n");
-        return file(GeneratedFile.Kind.MAIN, target, target, target, members, code, List.of());
+        return FileLayout.memberClass(target.packageName(), target.simpleName(),
+                imports(GeneratedFile.Kind.MAIN, target, target, target, members, List.of()), blocks);
     }
 
     private GeneratedFile typeFile(TargetName type, Placed placed) {
-        StringBuilder code = new StringBuilder(2048)
-                .append(CellMarker.of(placed.work().cell.cell()).render()).append('\n')
-                .append(groupText(List.of(placed), Role.TYPE)).append('\n');
-        return file(GeneratedFile.Kind.MAIN, type, placed.work().target, null, List.of(placed), code, List.of());
+        return FileLayout.typeFile(type.packageName(), type.simpleName(),
+                imports(GeneratedFile.Kind.MAIN, type, placed.work().target, null, List.of(placed), List.of()),
+                groupText(List.of(placed), Role.TYPE));
     }
 
     private GeneratedFile testFile(TargetName target, List<Placed> tests) {
         TargetName testClass = testClass(target);
-        StringBuilder code = new StringBuilder(4096)
-                .append("class ").append(testClass.simpleName()).append(" {\n");
+        List<FileLayout.TestBlock> blocks = new ArrayList<>();
         boolean displayName = false;
         for (List<Placed> group : byCell(tests)) {
             CellWork w = group.get(0).work();
-            code.append('\n').append(INDENT).append(CellMarker.of(w.cell.cell()).render()).append('\n');
+            FileLayout.TestMethod method = null;
             if (group.get(0).snippet().kind() == Kind.STATEMENTS) {
                 displayName = true;
                 String label = (w.cell.testName() == null || w.cell.testName().isBlank() ? "" : w.cell.testName().strip() + " - ")
                         + w.cell.cell();
-                code.append(INDENT).append("@Test\n")
-                        .append(INDENT).append("@DisplayName(").append(javaString(label)).append(")\n")
-                        .append(INDENT).append("void ").append(plan.testMethodNames.get(group.get(0)))
-                        .append("() throws Exception {\n");
-                appendIndented(code, groupText(group, Role.AS_IS), INDENT + INDENT);
-                code.append(INDENT).append("}\n");
-            } else {
-                appendIndented(code, groupText(group, Role.AS_IS), INDENT);
+                method = new FileLayout.TestMethod(plan.testMethodNames.get(group.get(0)), label);
             }
+            blocks.add(new FileLayout.TestBlock(groupText(group, Role.AS_IS), method));
         }
-        code.append("}\n");
-        List<String> junit = displayName ? List.of(JUNIT_DISPLAY_NAME, JUNIT_TEST) : List.of(JUNIT_TEST);
-        return file(GeneratedFile.Kind.TEST, testClass, target, null, tests, code, junit);
+        List<ImportLine> junit = displayName ? List.of(JUNIT_DISPLAY_NAME, JUNIT_TEST) : List.of(JUNIT_TEST);
+        return FileLayout.testClass(testClass.packageName(), testClass.simpleName(),
+                imports(GeneratedFile.Kind.TEST, testClass, target, null, tests, junit), blocks);
     }
 
     /** Consecutive declarations from one cell form one block under one marker. */
@@ -228,35 +216,33 @@ final class FileEmitter {
     }
 
     /** The block's text: declarations with their own comments and spacing, edges trimmed, unindented. */
-    private static String groupText(List<Placed> group, Role role) {
-        StringBuilder sb = new StringBuilder();
+    private static BlockText groupText(List<Placed> group, Role role) {
         ParsedCell cell = group.get(0).work().parsed;
-        String code = cell.code();
+        BlockText.Builder text = cell.blockText();
         List<Snippet> all = cell.snippets();
         Snippet previous = null;
         for (Placed p : group) {
             Snippet s = p.snippet();
             if (previous != null) {
-                boolean adjacent = all.indexOf(previous) + 1 == all.indexOf(s);
-                sb.append(adjacent ? code.substring(previous.end(), s.segmentStart()) : "\n\n");
+                if (all.indexOf(previous) + 1 == all.indexOf(s)) {
+                    text.copy(previous.end(), s.segmentStart(), List.of());
+                } else {
+                    text.separate();
+                }
             }
-            sb.append(text(cell, s, role, p.work().exporti()));
+            text.copy(s.segmentStart(), s.end(), modifierEdits(cell.code(), s, role, p.work().exporti()));
             previous = s;
         }
-        return trimBlankLines(sb.toString());
+        return text.build();
     }
 
-    private record Edit(int start, int end, String text) {
-    }
-
-    /** The snippet's source text with its modifiers changed for its role. */
-    private static String text(ParsedCell cell, Snippet s, Role role, boolean exporti) {
-        String code = cell.code();
+    /** The edits that change the snippet's modifiers for its role. */
+    private static List<Replacement> modifierEdits(String code, Snippet s, Role role, boolean exporti) {
         if (role == Role.AS_IS || s.kind() == Kind.STATEMENTS) {
-            return code.substring(s.segmentStart(), s.end());
+            return List.of();
         }
         ParsedCell.Modifiers modifiers = s.modifiers();
-        List<Edit> edits = new ArrayList<>();
+        List<Replacement> edits = new ArrayList<>();
         int insertAt = modifiers.insertAt();
         Word access = null;
         boolean hasStatic = false;
@@ -278,50 +264,40 @@ final class FileEmitter {
                 }
             }
             if (remove) {
-                edits.add(new Edit(m.start(), skipWhitespace(code, m.end()), ""));
+                edits.add(Replacement.remove(m.start(), skipWhitespace(code, m.end())));
             }
         }
         if (role == Role.TYPE) {
             if (!exporti && !hasPublic) {
-                edits.add(new Edit(insertAt, insertAt, "public "));
+                edits.add(Replacement.insert(insertAt, "public "));
             }
             if (!exporti) {
                 modifiers.canonicalConstructors().forEach(c -> makePublic(code, c, edits));
             }
         } else if (access != null) {
             if (!hasStatic) {
-                edits.add(new Edit(access.end(), access.end(), " static"));
+                edits.add(Replacement.insert(access.end(), " static"));
             }
         } else {
             String prefix = (exporti || isPrivate ? "" : "public ") + (hasStatic ? "" : "static ");
             if (!prefix.isEmpty()) {
-                edits.add(new Edit(insertAt, insertAt, prefix));
+                edits.add(Replacement.insert(insertAt, prefix));
             }
         }
-        String text = code.substring(s.segmentStart(), s.end());
-        if (edits.isEmpty()) {
-            return text;
-        }
-        // apply from the end; at one position a removal goes first so the insertion lands before it
-        edits.sort(Comparator.comparingInt(Edit::start).thenComparingInt(Edit::end).reversed());
-        StringBuilder sb = new StringBuilder(text);
-        for (Edit e : edits) {
-            sb.replace(e.start() - s.segmentStart(), e.end() - s.segmentStart(), e.text());
-        }
-        return sb.toString();
+        return edits;
     }
 
     /** Edits that make a member {@code public}: its weaker access keyword goes, {@code public} comes in. */
-    private static void makePublic(String code, ParsedCell.Modifiers member, List<Edit> edits) {
+    private static void makePublic(String code, ParsedCell.Modifiers member, List<Replacement> edits) {
         if (member.has(Modifier.PUBLIC)) {
             return;
         }
         for (Word m : member.words()) {
             if (m.keyword() == Modifier.PRIVATE || m.keyword() == Modifier.PROTECTED) {
-                edits.add(new Edit(m.start(), skipWhitespace(code, m.end()), ""));
+                edits.add(Replacement.remove(m.start(), skipWhitespace(code, m.end())));
             }
         }
-        edits.add(new Edit(member.insertAt(), member.insertAt(), "public "));
+        edits.add(Replacement.insert(member.insertAt(), "public "));
     }
 
     static int skipWhitespace(String code, int i) {
@@ -331,122 +307,17 @@ final class FileEmitter {
         return i;
     }
 
-    /** Drops blank lines at both ends, empties whitespace-only lines, and drops trailing newlines. */
-    static String trimBlankLines(String text) {
-        List<String> lines = new ArrayList<>();
-        int start = 0;
-        while (start <= text.length()) {
-            int eol = text.indexOf('\n', start);
-            String line = text.substring(start, eol < 0 ? text.length() : eol);
-            lines.add(line.isBlank() ? "" : line);
-            if (eol < 0) {
-                break;
-            }
-            start = eol + 1;
-        }
-        int from = 0;
-        int to = lines.size();
-        while (from < to && lines.get(from).isEmpty()) {
-            from++;
-        }
-        while (to > from && lines.get(to - 1).isEmpty()) {
-            to--;
-        }
-        return String.join("\n", lines.subList(from, to));
-    }
-
-    /** Appends each line indented (empty lines stay empty), plus a final newline. */
-    private static void appendIndented(StringBuilder sb, String text, String indent) {
-        int start = 0;
-        while (start <= text.length()) {
-            int eol = text.indexOf('\n', start);
-            int end = eol < 0 ? text.length() : eol;
-            if (end > start) {
-                sb.append(indent).append(text, start, end);
-            }
-            sb.append('\n');
-            if (eol < 0) {
-                break;
-            }
-            start = eol + 1;
-        }
-    }
-
-    static String javaString(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
-    }
-
     // ---- imports ----
 
     /**
-     * Assembles a file: header, package, the imports its code needs, code.
+     * The imports a file needs.
      *
      * @param fileName the class the file declares
      * @param target the export target the content belongs to (which cells' imports are its own)
      * @param membersInScope the target class whose members the code sees unqualified, or null
      */
-    private GeneratedFile file(GeneratedFile.Kind kind, TargetName fileName, TargetName target,
-            TargetName membersInScope, List<Placed> parts, StringBuilder code, List<String> extraImports) {
-        Set<String> imports = imports(kind, fileName, target, membersInScope, parts, extraImports);
-        StringBuilder body = new StringBuilder(code.length() + 512)
-                .append("package ").append(fileName.packageName()).append(";\n\n");
-        boolean any = false;
-        for (String i : imports) {
-            if (i.startsWith("static ")) {
-                body.append("import ").append(i).append(";\n");
-                any = true;
-            }
-        }
-        boolean anyStatic = any;
-        for (String i : imports) {
-            if (!i.startsWith("static ")) {
-                if (anyStatic) {
-                    body.append('\n');
-                    anyStatic = false;
-                }
-                body.append("import ").append(i).append(";\n");
-                any = true;
-            }
-        }
-        if (any) {
-            body.append('\n');
-        }
-        body.append(code);
-        Set<String> notebooks = new LinkedHashSet<>();
-        List<CellRef> sources = new ArrayList<>();
-        for (Placed p : parts) {
-            notebooks.add(p.work().notebook.notebookPath());
-            CellRef ref = p.work().cell.cell();
-            if (sources.isEmpty() || !sources.get(sources.size() - 1).equals(ref)) {
-                sources.add(ref);
-            }
-        }
-        String content = GeneratedHeader.render(new ArrayList<>(notebooks), body.toString());
-        String path = fileName.relativePath();
-        return new GeneratedFile(kind, path, content, sources);
-    }
-
-    /** The imports a file needs: sorted keys such as {@code java.util.List}, {@code static a.B.m}. */
-    private Set<String> imports(GeneratedFile.Kind kind, TargetName fileName, TargetName target,
-            TargetName membersInScope, List<Placed> parts, List<String> extraImports) {
+    private Set<ImportLine> imports(GeneratedFile.Kind kind, TargetName fileName, TargetName target,
+            TargetName membersInScope, List<Placed> parts, List<ImportLine> extraImports) {
         String pkg = fileName.packageName();
         Set<String> types = new TreeSet<>();
         Set<String> names = new TreeSet<>();
@@ -462,10 +333,10 @@ final class FileEmitter {
             notebooks.add(p.work().notebook.notebookPath());
         }
         declared.add(fileName.simpleName());
-        Set<String> result = new TreeSet<>();
-        for (String extra : extraImports) {
+        Set<ImportLine> result = new TreeSet<>();
+        for (ImportLine extra : extraImports) {
             result.add(extra);
-            declared.add(extra.substring(extra.lastIndexOf('.') + 1));
+            declared.add(extra.simpleName());
         }
 
         // imports written in the notebooks: the target's own cells first, then the others (carried)
@@ -476,11 +347,12 @@ final class FileEmitter {
             for (CellWork w : plan.cellsByNotebook.get(notebook)) {
                 boolean own = target.equals(w.target) && (kind == GeneratedFile.Kind.MAIN
                         ? w.cell.kind().exportsCode() : w.cell.kind() == ExportKind.TEST);
-                for (ImportLine line : w.parsed.imports()) {
-                    ImportFrom from = new ImportFrom(line, w, own);
+                for (CellImport written : w.parsed.imports()) {
+                    ImportLine line = written.line();
+                    ImportFrom from = new ImportFrom(written, w, own);
                     if (line.onDemand()) {
                         if (own) {
-                            result.add(line.key());
+                            result.add(line);
                         } else {
                             carriedOnDemand.add(from);
                         }
@@ -504,7 +376,7 @@ final class FileEmitter {
             TypeSymbol exported = exportedType(notebooks, name);
             if (exported != null) {
                 if (exported.isPublic()) {
-                    result.add(exported.name().qualifiedName());
+                    result.add(ImportLine.of(exported.name().qualifiedName()));
                 }
                 continue;
             }
@@ -515,7 +387,7 @@ final class FileEmitter {
             }
             var qualified = defaults.qualify(name);
             if (qualified.isPresent()) {
-                result.add(qualified.get());
+                result.add(ImportLine.of(qualified.get()));
             } else if (types.contains(name) && !defaults.isJavaLang(name)) {
                 unresolvedType = true;
             }
@@ -544,17 +416,16 @@ final class FileEmitter {
             }
         }
         for (ImportFrom from : carriedOnDemand) {
-            boolean testOnly = kind == GeneratedFile.Kind.MAIN && from.line.name().startsWith("org.junit.");
-            if (!testOnly && (from.line.isStatic() ? unresolvedMethod : unresolvedType)) {
+            boolean testOnly = kind == GeneratedFile.Kind.MAIN && from.line().name().startsWith("org.junit.");
+            if (!testOnly && (from.line().isStatic() ? unresolvedMethod : unresolvedType)) {
                 use(from, result, kind, fileName, null);
             }
         }
-        boolean typeOnDemand = result.stream().anyMatch(i -> i.endsWith(".*") && !i.startsWith("static "))
-                || carriedOnDemand.stream().anyMatch(f -> !f.line.isStatic());
+        boolean typeOnDemand = result.stream().anyMatch(i -> i.onDemand() && !i.isStatic())
+                || carriedOnDemand.stream().anyMatch(f -> !f.line().isStatic());
         List<String> staticOnDemand = new ArrayList<>();
-        result.stream().filter(i -> i.startsWith("static ") && i.endsWith(".*"))
-                .forEach(i -> staticOnDemand.add(i.substring("static ".length(), i.length() - 2)));
-        carriedOnDemand.stream().filter(f -> f.line.isStatic()).map(f -> f.line.name())
+        result.stream().filter(i -> i.isStatic() && i.onDemand()).forEach(i -> staticOnDemand.add(i.name()));
+        carriedOnDemand.stream().filter(f -> f.line().isStatic()).map(f -> f.line().name())
                 .filter(c -> kind == GeneratedFile.Kind.TEST || !c.startsWith("org.junit."))
                 .forEach(staticOnDemand::add);
         for (Placed p : parts) {
@@ -615,13 +486,16 @@ final class FileEmitter {
                 "Export it with `//| export` to make it public, or export both cells to the same package.");
     }
 
-    private record ImportFrom(ImportLine line, CellWork work, boolean own) {
+    private record ImportFrom(CellImport written, CellWork work, boolean own) {
+        ImportLine line() {
+            return written.line();
+        }
     }
 
-    private void use(ImportFrom from, Set<String> result, GeneratedFile.Kind kind, TargetName file, String name) {
-        if (result.add(from.line.key()) && !from.own && kind == GeneratedFile.Kind.MAIN && !from.work.cell.kind().exportsCode()) {
+    private void use(ImportFrom from, Set<ImportLine> result, GeneratedFile.Kind kind, TargetName file, String name) {
+        if (result.add(from.line()) && !from.own && kind == GeneratedFile.Kind.MAIN && !from.work.cell.kind().exportsCode()) {
             warnings.add(Problem.warning(Location.in(from.work.cell.cell()),
-                    "`" + Exporter.render(from.line) + "` (line " + from.line.line() + ") is in a cell that is not exported;"
+                    "`" + from.line().render() + "` (line " + from.written.cellLine() + ") is in a cell that is not exported;"
                             + " it was carried into " + file.relativePath()
                             + (name == null ? ", whose code may need it" : ", which uses `" + name + "`")
                             + ". Put the import in an exported cell to make this explicit."));
@@ -641,11 +515,11 @@ final class FileEmitter {
 
     /** Adds static imports of the notebooks' loose members named {@code name}; true when there is one. */
     private boolean staticMembers(Set<String> notebooks, String name, boolean method, TargetName membersInScope,
-            String pkg, Set<String> result) {
+            String pkg, Set<ImportLine> result) {
         List<MemberSymbol> members = members(notebooks, name, method);
         for (MemberSymbol m : members) {
             if (!m.owner().equals(membersInScope) && visible(m, membersInScope, pkg)) {
-                result.add("static " + m.owner().qualifiedName() + "." + name);
+                result.add(ImportLine.ofStatic(m.owner().qualifiedName() + "." + name));
             }
         }
         return !members.isEmpty();

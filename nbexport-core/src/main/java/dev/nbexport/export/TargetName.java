@@ -1,6 +1,7 @@
 package dev.nbexport.export;
 
 import dev.nbexport.directive.JavaNames;
+import dev.nbexport.layout.FileLayout;
 import java.util.Optional;
 
 /**
@@ -51,7 +52,7 @@ public record TargetName(String packageName, String simpleName) implements Compa
 
     /** {@code com/acme/text/Slugify.java}. */
     public String relativePath() {
-        return packageName.replace('.', '/') + "/" + simpleName + ".java";
+        return FileLayout.path(packageName, simpleName);
     }
 
     @Override

@@ -36,6 +36,11 @@ public record CellMarker(String notebook, String key) {
         return PREFIX + notebook + " #" + key;
     }
 
+    /** How messages name the cell: {@code notebooks/01_slugify.ipynb #e443df78}. */
+    public String cellName() {
+        return notebook + " #" + key;
+    }
+
     /** Reads a marker line (indentation and trailing whitespace allowed), or empty. */
     public static Optional<CellMarker> parse(String line) {
         String s = line.strip();
