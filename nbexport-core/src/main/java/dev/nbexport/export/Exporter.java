@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Turns classified notebook cells into Java sources: one file per exported type, a
@@ -36,6 +37,7 @@ public final class Exporter {
     private static final int MIN_BATCH = 64;
 
     private final CellParser parser;
+    private final KernelNames kernelNames;
     private final DefaultImports defaults;
 
     /**
@@ -52,6 +54,7 @@ public final class Exporter {
      */
     public Exporter() {
         this.parser = new CellParser();
+        this.kernelNames = new KernelNames(parser.javac());
         this.defaults = DefaultImports.jdk();
     }
 
@@ -64,8 +67,7 @@ public final class Exporter {
         List<NotebookSource> sorted = new ArrayList<>(notebooks);
         sorted.sort(Comparator.comparing(NotebookSource::notebookPath));
         List<Problem> problems = new ArrayList<>();
-        // written by parallel emitters
-        Set<Problem> warnings = new java.util.concurrent.ConcurrentSkipListSet<>(Problem.ORDER);
+        Set<Problem> warnings = new TreeSet<>(Problem.ORDER);
 
         List<CellWork> work = targets(sorted, problems, warnings);
         parse(work, problems);
@@ -73,89 +75,14 @@ public final class Exporter {
         if (!problems.isEmpty()) {
             throw ExportException.of(problems);
         }
-        FileEmitter emitter = new FileEmitter(plan, defaults, warnings);
-        List<GeneratedFile> files = emitter.emit();
-        problems.addAll(emitter.problems());
-        problems.addAll(kernelNames(plan, emitter.freeUses()));
+        FileEmitter.Emitted emitted = new FileEmitter(plan, defaults).emit();
+        problems.addAll(emitted.problems());
+        problems.addAll(kernelNames.problems(plan, emitted.freeUses()));
+        warnings.addAll(emitted.warnings());
         if (!problems.isEmpty()) {
             throw ExportException.of(problems);
         }
-        return new ExportResult(files, new ArrayList<>(warnings));
-    }
-
-    /**
-     * Functions the IJava and JJava kernels put in every notebook (static imports of their runtime):
-     * exported code and generated tests run without a kernel, so they do not exist there.
-     */
-    static final Set<String> KERNEL_FUNCTIONS = Set.of("display", "render", "updateDisplay", "printf", "eval",
-            "lineMagic", "cellMagic", "getKernelInstance", "kernel");
-
-    /**
-     * Problems for names exported code uses but only the kernel session had: variables and methods of
-     * cells that are not exported, and the kernel's own functions. Other unresolved names are left to
-     * javac, which names them itself.
-     */
-    private List<Problem> kernelNames(Plan plan, Set<FileEmitter.FreeUse> uses) {
-        if (uses.isEmpty()) {
-            return List.of();
-        }
-        Map<String, List<CellWork>> plainCells = new HashMap<>();
-        List<ExportCell> toRead = new ArrayList<>();
-        for (FileEmitter.FreeUse use : uses) {
-            String notebook = use.placed().work().notebook.notebookPath();
-            plainCells.computeIfAbsent(notebook, nb -> {
-                // cells the kernel ran whose declarations no generated class holds for others: plain cells,
-                // and test cells of statements (each becomes a method of its own)
-                List<CellWork> plain = plan.cellsByNotebook.get(nb).stream()
-                        .filter(w -> !w.cell.code().isBlank() && (w.cell.kind() == ExportKind.NONE
-                                || (w.cell.kind() == ExportKind.TEST && w.parsed != null
-                                        && w.parsed.snippets().stream().anyMatch(x -> x.kind() == Kind.STATEMENTS))))
-                        .toList();
-                plain.forEach(w -> toRead.add(w.cell));
-                return plain;
-            });
-        }
-        Map<ExportCell, CellParser.Declared> declared = parser.declaredNames(toRead);
-        Map<String, Problem> problems = new TreeMap<>();
-        for (FileEmitter.FreeUse use : uses) {
-            CellWork user = use.placed().work();
-            CellWork source = null;
-            for (CellWork w : plainCells.get(user.notebook.notebookPath())) {
-                if (w == user) {
-                    continue;
-                }
-                CellParser.Declared names = declared.get(w.cell);
-                if (use.call() ? names.methods().contains(use.name()) : names.variables().contains(use.name())) {
-                    source = w;
-                    break;
-                }
-            }
-            String shown = use.call() ? "`" + use.name() + "(…)`" : "`" + use.name() + "`";
-            String where = user.cell.kind() == ExportKind.TEST ? "the generated test" : "the exported code";
-            Problem problem;
-            if (source != null && source.cell.kind() == ExportKind.TEST) {
-                problem = CellParser.problem(user.parsed, use.offset(), shown + " is declared in " + source.cell.cell()
-                                + ", another test cell: each test cell becomes a test method of its own, so "
-                                + where + " cannot see it",
-                        "Declare " + shown + " in this cell too, or export a cell that makes it (`//| export`).");
-            } else if (source != null) {
-                problem = CellParser.problem(user.parsed, use.offset(), shown + " is declared in " + source.cell.cell()
-                                + ", which is not exported: " + where + " cannot see it",
-                        "Export that cell too (`//| export`, or `//| exporti` to keep it package-private),"
-                                + " or declare " + shown + " in this cell.");
-            } else if (use.call() && KERNEL_FUNCTIONS.contains(use.name())) {
-                problem = CellParser.problem(user.parsed, use.offset(), shown + " is a function of the notebook's kernel (IJava/JJava);"
-                                + " " + where + " runs without a kernel, where it does not exist",
-                        "Call it from a cell that is not exported; let the exported code return what the notebook"
-                                + " should show.");
-            } else {
-                continue;
-            }
-            // one problem per cell and name, at its first use whatever order the uses were found in
-            problems.merge(user.cell.cell() + "\0" + use.name() + "\0" + use.call(), problem,
-                    (a, b) -> Problem.ORDER.compare(a, b) <= 0 ? a : b);
-        }
-        return new ArrayList<>(problems.values());
+        return new ExportResult(emitted.files(), new ArrayList<>(warnings));
     }
 
     /** A cell on its way through the export. */
@@ -303,9 +230,9 @@ public final class Exporter {
 
     private static Plan plan(List<CellWork> work, List<Problem> problems) {
         Plan plan = new Plan();
-        Map<String, Placed> inNotebook = new HashMap<>();
-        Map<String, Placed> inTarget = new HashMap<>();
-        Map<String, Placed> testNames = new HashMap<>();
+        Map<Scoped<String>, Placed> inNotebook = new HashMap<>();
+        Map<Scoped<TargetName>, Placed> inTarget = new HashMap<>();
+        Map<Scoped<TargetName>, Placed> testNames = new HashMap<>();
         for (CellWork w : work) {
             plan.cellsByNotebook.computeIfAbsent(w.notebook.notebookPath(), k -> new ArrayList<>()).add(w);
             if (w.target == null || w.parsed == null) {
@@ -315,23 +242,21 @@ public final class Exporter {
                 Placed placed = new Placed(w, s);
                 if (w.cell.kind() == ExportKind.TEST) {
                     plan.tests.computeIfAbsent(w.target, k -> new ArrayList<>()).add(placed);
-                    String testKey;
+                    SnippetKey testKey;
                     if (s.kind() == Kind.STATEMENTS) {
                         String name = testMethodName(w.cell);
                         plan.testMethodNames.put(placed, name);
-                        testKey = "method " + name + "()";
-                    } else if (s.kind() == Kind.TYPE) {
-                        testKey = s.keys().get(0);
+                        testKey = SnippetKey.method(name, name + "()");
                     } else {
                         testKey = s.keys().get(0);
                     }
-                    duplicate(testNames, w.target + "Test\0" + testKey, placed, testKey, problems);
+                    duplicate(testNames, new Scoped<>(w.target.testClass(), testKey), placed, problems);
                     continue;
                 }
-                for (String key : s.keys()) {
-                    boolean clash = duplicate(inNotebook, w.notebook.notebookPath() + "\0" + key, placed, key, problems);
+                for (SnippetKey key : s.keys()) {
+                    boolean clash = duplicate(inNotebook, new Scoped<>(w.notebook.notebookPath(), key), placed, problems);
                     if (!clash && s.kind() != Kind.TYPE) {
-                        duplicate(inTarget, w.target + "\0" + key, placed, key, problems);
+                        duplicate(inTarget, new Scoped<>(w.target, key), placed, problems);
                     }
                 }
                 if (s.kind() == Kind.TYPE) {
@@ -357,14 +282,17 @@ public final class Exporter {
         return plan;
     }
 
+    /** A name in one namespace: a notebook's JShell session, a target class, a test class. */
+    private record Scoped<S>(S scope, SnippetKey key) {
+    }
+
     /** Records {@code placed} under {@code key}; reports a clash with an earlier declaration. */
-    private static boolean duplicate(Map<String, Placed> seen, String key, Placed placed, String what,
-            List<Problem> problems) {
+    private static <S> boolean duplicate(Map<Scoped<S>, Placed> seen, Scoped<S> key, Placed placed, List<Problem> problems) {
         Placed earlier = seen.putIfAbsent(key, placed);
         if (earlier == null) {
             return false;
         }
-        problems.add(clashProblem(placed, earlier, what));
+        problems.add(clashProblem(placed, earlier, key.key().toString()));
         return true;
     }
 

@@ -2,6 +2,9 @@ package dev.nbexport.export;
 
 import dev.nbexport.layout.BlockText;
 import dev.nbexport.layout.ImportLine;
+import dev.nbexport.layout.LineStarts;
+import dev.nbexport.problem.Location;
+import dev.nbexport.problem.Problem;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +18,23 @@ import javax.lang.model.element.Modifier;
  *
  * @param importLines the code lines (1-based) that hold an import, blanked out in {@code code}
  */
-record ParsedCell(ExportCell source, String code, int[] lineStarts, List<CellImport> imports, BitSet importLines,
+record ParsedCell(ExportCell source, String code, LineStarts lines, List<CellImport> imports, BitSet importLines,
                   List<Snippet> snippets) {
 
     /** A builder of a block of this cell's code, which records where each line of it comes from. */
     BlockText.Builder blockText() {
-        return new BlockText.Builder(source.cell(), code, lineStarts, source::cellLine, importLines);
+        return new BlockText.Builder(source.cell(), code, lines, source::cellLine, importLines);
+    }
+
+    /** The cell line and column of an offset of {@link #code()}. */
+    Location location(int offset) {
+        int at = Math.min(Math.max(offset, 0), code.length());
+        return Location.in(source.cell(), source.cellLine(lines.lineOf(at)), lines.columnOf(at));
+    }
+
+    /** An error at an offset of {@link #code()}, located by the cell's line and column. */
+    Problem problem(int offset, String message, String hint) {
+        return Problem.error(location(offset), message, hint);
     }
 
     /** What a snippet declares. */
@@ -51,7 +65,7 @@ record ParsedCell(ExportCell source, String code, int[] lineStarts, List<CellImp
             int segmentStart,
             int end,
             String name,
-            List<String> keys,
+            List<SnippetKey> keys,
             String display,
             int line,
             int column,

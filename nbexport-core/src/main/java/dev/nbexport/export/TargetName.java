@@ -50,6 +50,11 @@ public record TargetName(String packageName, String simpleName) implements Compa
         return new TargetName(packageName, otherSimpleName);
     }
 
+    /** The class of the tests from the target's test cells: {@code com.acme.text.SlugifyNotebookTest}. */
+    TargetName testClass() {
+        return sibling(simpleName + "NotebookTest");
+    }
+
     /** {@code com/acme/text/Slugify.java}. */
     public String relativePath() {
         return FileLayout.path(packageName, simpleName);

@@ -32,7 +32,7 @@ public record BlockText(CellRef cell, List<String> lines, List<SourceMap.Line> o
      * Builds a block's text from stretches of one cell's code, in the order given.
      *
      * <pre>{@code
-     * BlockText.Builder b = new BlockText.Builder(cell, code, lineStarts, codeLine -> cellLine, imports);
+     * BlockText.Builder b = new BlockText.Builder(cell, code, LineStarts.of(code), codeLine -> cellLine, imports);
      * b.copy(start, end, List.of(Replacement.insert(start, "public static ")));
      * b.separate();            // a blank line between declarations that are not next to each other
      * b.copy(start2, end2, List.of());
@@ -46,7 +46,7 @@ public record BlockText(CellRef cell, List<String> lines, List<SourceMap.Line> o
 
         private final CellRef cell;
         private final String code;
-        private final int[] lineStarts;
+        private final LineStarts lineStarts;
         private final IntUnaryOperator cellLineOf;
         private final BitSet importLines;
         private final List<String> lines = new ArrayList<>();
@@ -58,11 +58,11 @@ public record BlockText(CellRef cell, List<String> lines, List<SourceMap.Line> o
 
         /**
          * @param code the cell's code, {@code \n} line breaks (imports blanked out, as export parses it)
-         * @param lineStarts the offset of each code line's first character
+         * @param lineStarts where each code line starts
          * @param cellLineOf the cell line (1-based) of a code line (1-based): code lines skip directive lines
          * @param importLines the code lines (1-based) that hold an import export moves to the file's imports
          */
-        public Builder(CellRef cell, String code, int[] lineStarts, IntUnaryOperator cellLineOf, BitSet importLines) {
+        public Builder(CellRef cell, String code, LineStarts lineStarts, IntUnaryOperator cellLineOf, BitSet importLines) {
             this.cell = cell;
             this.code = code;
             this.lineStarts = lineStarts;
@@ -160,22 +160,11 @@ public record BlockText(CellRef cell, List<String> lines, List<SourceMap.Line> o
         }
 
         private int column(int offset, int codeLine) {
-            return offset - lineStarts[codeLine - 1] + 1;
+            return offset - lineStarts.start(codeLine) + 1;
         }
 
-        /** The 1-based code line of an offset. */
         private int codeLine(int offset) {
-            int lo = 0;
-            int hi = lineStarts.length - 1;
-            while (lo < hi) {
-                int mid = (lo + hi + 1) >>> 1;
-                if (lineStarts[mid] <= offset) {
-                    lo = mid;
-                } else {
-                    hi = mid - 1;
-                }
-            }
-            return lo + 1;
+            return lineStarts.lineOf(offset);
         }
     }
 }
