@@ -72,6 +72,10 @@ class PackageDependenciesTest {
 
     /** Main class (binary name, {@code /} separators) → the nbexport classes it names. */
     private static final Map<String, Set<String>> USES = new TreeMap<>();
+    /** Main class → the classes of other libraries than the JDK it names. */
+    private static final Map<String, Set<String>> LIBRARIES = new TreeMap<>();
+    private static final Pattern LIBRARY_CLASS =
+            Pattern.compile("(?:^|(?<=[^\\w/])|(?<=L))(?:com|org|io|net)/(?:[a-z]\\w*/)+[A-Z][\\w$]*");
 
     @BeforeAll
     static void readClasses() throws IOException, URISyntaxException {
@@ -79,7 +83,9 @@ class PackageDependenciesTest {
         try (Stream<Path> files = Files.walk(classes)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
                 String name = classes.relativize(file).toString().replace('\\', '/').replaceAll("\\.class$", "");
-                USES.put(name, referencedClasses(file));
+                Set<String> libraries = new TreeSet<>();
+                USES.put(name, referencedClasses(file, libraries));
+                LIBRARIES.put(name, libraries);
             }
         }
         assertThat(USES).as("main classes found in %s", classes).containsKey("dev/nbexport/NbexportException");
@@ -102,6 +108,30 @@ class PackageDependenciesTest {
                 }
             }
         }
+        assertThat(violations).isEmpty();
+    }
+
+    /**
+     * git starts the merge driver once per conflicting notebook with only nbexport-core and jackson-core
+     * on its class path (see {@code SetupGitMojo}): nothing it can reach may use another library.
+     */
+    @Test
+    void theMergeDriverNeedsNoLibraryButJackson() {
+        Set<String> reachable = new TreeSet<>();
+        List<String> todo = new ArrayList<>(List.of("merge"));
+        while (!todo.isEmpty()) {
+            String pkg = todo.remove(todo.size() - 1);
+            if (reachable.add(pkg)) {
+                todo.addAll(MAY_USE.get(pkg));
+            }
+        }
+        List<String> violations = new ArrayList<>();
+        LIBRARIES.forEach((cls, libraries) -> {
+            if (reachable.contains(packageOf(cls))) {
+                libraries.stream().filter(l -> !l.startsWith("com/fasterxml/jackson/core/"))
+                        .forEach(l -> violations.add(cls + " uses " + l));
+            }
+        });
         assertThat(violations).isEmpty();
     }
 
@@ -169,8 +199,11 @@ class PackageDependenciesTest {
         return pkg.equals("dev/nbexport") ? ROOT : pkg.substring("dev/nbexport/".length()).replace('/', '.');
     }
 
-    /** Every {@code dev/nbexport/...} class the class file's constant pool names (its own package included). */
-    private static Set<String> referencedClasses(Path classFile) {
+    /**
+     * Every {@code dev/nbexport/...} class the class file's constant pool names (its own package
+     * included); the classes of other libraries go to {@code libraries}.
+     */
+    private static Set<String> referencedClasses(Path classFile, Set<String> libraries) {
         Set<String> names = new TreeSet<>();
         try (InputStream in = Files.newInputStream(classFile); DataInputStream data = new DataInputStream(in)) {
             data.readInt(); // magic
@@ -181,9 +214,14 @@ class PackageDependenciesTest {
                 int tag = data.readUnsignedByte();
                 switch (tag) {
                     case 1 -> {
-                        Matcher m = CLASS_NAME.matcher(data.readUTF());
+                        String text = data.readUTF();
+                        Matcher m = CLASS_NAME.matcher(text);
                         while (m.find()) {
                             names.add("dev/nbexport/" + m.group(1) + m.group(2));
+                        }
+                        Matcher library = LIBRARY_CLASS.matcher(text);
+                        while (library.find()) {
+                            libraries.add(library.group());
                         }
                     }
                     case 3, 4, 9, 10, 11, 12, 17, 18 -> data.skipBytes(4);

@@ -49,14 +49,6 @@ public final class SourceSync {
     }
 
     /**
-     * What exporting {@code files} into the roots would change, counting every generated file from this
-     * project's notebooks folder as this run's; nothing is written.
-     */
-    public List<FileChange> plan(List<GeneratedFile> files, Map<GeneratedFile.Kind, Path> roots) {
-        return plan(files, roots, null, List.of());
-    }
-
-    /**
      * What exporting {@code files} into the roots would change; nothing is written.
      *
      * @param notebooks the notebooks this run exported (project paths); a generated file is stale only

@@ -58,16 +58,11 @@ public final class ProjectNotebooks {
     }
 
     /**
-     * Reads and parses {@code files}.
+     * Parses notebook files already read.
      *
      * @return the notebooks in the order given, and the warnings found
      * @throws NbexportException listing every notebook that cannot be read and every directive error
      */
-    public Loaded load(List<Path> files) {
-        return parse(read(files));
-    }
-
-    /** Parses notebook files already read; as {@link #load(List)}. */
     public Loaded parse(List<NotebookFile> files) {
         List<Object> results = files.parallelStream().map(this::parseOne).toList();
         List<ProjectNotebook> notebooks = new ArrayList<>();

@@ -63,7 +63,7 @@ class CorpusExportRobustnessTest {
         String path = "notebooks/" + name;
         ExportResult result;
         try {
-            ProjectNotebook notebook = reader.load(List.of(file)).notebooks().get(0);
+            ProjectNotebook notebook = reader.parse(reader.read(List.of(file))).notebooks().get(0);
             List<Problem> problems = new ArrayList<>();
             NotebookSource source = ExportSources.of(notebook, problems);
             assertThat(problems).as("notebook-level problems").allSatisfy(p -> assertThat(p.toString()).contains(path, "cell "));

@@ -28,7 +28,8 @@ class ExportSourcesTest {
         }
         Path file = project.resolve("notebooks/a.ipynb");
         NotebookWriter.write(notebook, file);
-        ProjectNotebook loaded = new ProjectNotebooks(project, DirectiveParser.standard()).load(List.of(file)).notebooks().get(0);
+        ProjectNotebooks reader = new ProjectNotebooks(project, DirectiveParser.standard());
+        ProjectNotebook loaded = reader.parse(reader.read(List.of(file))).notebooks().get(0);
         return ExportSources.of(loaded, new ArrayList<>()).kernelJava();
     }
 
