@@ -1,6 +1,7 @@
 package dev.nbexport.export;
 
 import static dev.nbexport.export.CellJavac.BLOCK_CLOSE;
+import static dev.nbexport.export.CellJavac.BLOCK_CLOSE_WITH_SEMICOLON;
 import static dev.nbexport.export.CellJavac.BLOCK_OPEN;
 
 import com.sun.source.tree.ClassTree;
@@ -69,26 +70,34 @@ final class CellDiagnosis {
     }
 
     /** An export cell javac rejects as a class body: a statement, a constructor, or a syntax error. */
-    Problem explainFailure(ParsedCell parsed, Parse members, Diagnostic<? extends JavaFileObject> error) {
+    /**
+     * What is wrong with a cell.
+     *
+     * @param syntaxError whether it is javac's own syntax error (no reading of the cell parses)
+     */
+    record Finding(Problem problem, boolean syntaxError) {
+    }
+
+    Finding explainFailure(ParsedCell parsed, Parse members, Diagnostic<? extends JavaFileObject> error) {
         String code = parsed.code();
         if (NO_RETURN_TYPE.equals(error.getCode())) {
             int at = members.offset(error.getPosition());
-            return parsed.problem(at, "a constructor outside a class", "Move the constructor into its class.");
+            return new Finding(parsed.problem(at, "a constructor outside a class", "Move the constructor into its class."), false);
         }
-        Parse block = javac.parseOne(BLOCK_OPEN, code, BLOCK_CLOSE);
+        Parse block = statements(code);
         if (block.errors.isEmpty()) {
             StatementTree first = firstNonDeclaration(block);
             if (first != null) {
-                return statementProblem(parsed, block.start(first));
+                return new Finding(statementProblem(parsed, block.start(first)), false);
             }
         }
         int statement = statementAt(code, parsed.lines(), members.offset(error.getPosition()));
         if (statement >= 0) {
-            return statementProblem(parsed, statement);
+            return new Finding(statementProblem(parsed, statement), false);
         }
-        return syntaxError(parsed, members, error,
+        return new Finding(syntaxError(parsed, members, error,
                 "Fix the Java code. Exported cells may hold only imports, types, methods and fields;"
-                        + " move statements to a cell without `//| export`.");
+                        + " move statements to a cell without `//| export`."), true);
     }
 
     /**
@@ -107,7 +116,8 @@ final class CellDiagnosis {
             if (end <= start) {
                 continue;
             }
-            Parse statement = javac.parseOne(BLOCK_OPEN, code.substring(start, end), BLOCK_CLOSE);
+            Parse statement = end == code.length() ? statements(code.substring(start))
+                    : javac.parseOne(BLOCK_OPEN, code.substring(start, end), BLOCK_CLOSE);
             if (statement.errors.isEmpty() && firstNonDeclaration(statement) != null) {
                 return start;
             }
@@ -115,6 +125,19 @@ final class CellDiagnosis {
         return -1;
     }
 
+    /**
+     * The code parsed as statements, as JShell reads a cell: its last expression may lack its {@code ;}
+     * (JShell shows its value), so when the code does not parse as it is, it is parsed with one added.
+     */
+    private Parse statements(String code) {
+        Parse block = javac.parseOne(BLOCK_OPEN, code, BLOCK_CLOSE);
+        return block.errors.isEmpty() ? block : javac.parseOne(BLOCK_OPEN, code, BLOCK_CLOSE_WITH_SEMICOLON);
+    }
+
+    /**
+     * javac's own error, for a cell that parses in no reading of it this JDK knows (declarations,
+     * statements): the one problem that may be syntax of a newer Java, see {@link CellParser.Result#syntaxError()}.
+     */
     static Problem syntaxError(ParsedCell parsed, Parse parse, Diagnostic<? extends JavaFileObject> error, String hint) {
         int at = parse.offset(error.getPosition());
         return parsed.problem(at, "Java syntax error: " + firstLine(error.getMessage(Locale.ROOT)), hint);

@@ -46,8 +46,13 @@ final class CellParser {
         return javac;
     }
 
-    /** A cell's parse and what is wrong with it. */
-    record Result(ParsedCell parsed, List<Problem> problems) {
+    /**
+     * A cell's parse and what is wrong with it.
+     *
+     * @param syntaxError the one of {@code problems} that is javac's own syntax error, for a cell this JDK
+     *     parses in no reading (so it may be syntax of a newer Java), or {@code null}
+     */
+    record Result(ParsedCell parsed, List<Problem> problems, Problem syntaxError) {
     }
 
     /** Parses cells with one javac task; results in the order of {@code cells}. */
@@ -59,7 +64,7 @@ final class CellParser {
             List<Problem> problems = new ArrayList<>(0);
             ParsedCell parsed = prepare(cell, problems);
             if (parsed.code().isBlank() || cell.kind() == ExportKind.NONE) {
-                results.add(new Result(parsed, List.copyOf(problems)));
+                results.add(new Result(parsed, List.copyOf(problems), null));
                 continue;
             }
             boolean test = cell.kind() == ExportKind.TEST;
@@ -71,8 +76,7 @@ final class CellParser {
         if (!sources.isEmpty()) {
             Batch batch = javac.parse(sources);
             for (Pending p : pending) {
-                finish(p, batch);
-                results.set(p.result, new Result(p.parsed, List.copyOf(p.problems)));
+                results.set(p.result(), finish(p, batch));
             }
         }
         return results;
@@ -96,7 +100,8 @@ final class CellParser {
         return new ParsedCell(cell, new String(masked), lines, imports, importLines, snippets);
     }
 
-    private void finish(Pending p, Batch batch) {
+    /** The cell's snippets from javac's parse in the batch, or what is wrong with it. */
+    private Result finish(Pending p, Batch batch) {
         ParsedCell parsed = p.parsed();
         Source source = p.source();
         CompilationUnitTree unit = batch.units.get(source);
@@ -105,35 +110,45 @@ final class CellParser {
         int stray = first.errors.isEmpty() || CellDiagnosis.closedTooEarly(first.errors.get(0))
                 ? CellDiagnosis.strayBrace(first, test) : -1;
         if (stray >= 0) {
-            p.problems().add(CellDiagnosis.strayBraceProblem(parsed, stray));
-            return;
+            return result(p, CellDiagnosis.strayBraceProblem(parsed, stray), null);
         }
         if (test) {
             if (first.errors.isEmpty()) {
                 parsed.snippets().add(SnippetReader.statements(parsed, first));
-                return;
+                return result(p, null, null);
             }
             Parse members = javac.parseOne(BODY_OPEN, parsed.code(), BODY_CLOSE);
-            if (members.declarationErrors().isEmpty()) {
-                int escaped = CellDiagnosis.strayBrace(members, false);
-                if (escaped >= 0) {
-                    p.problems().add(CellDiagnosis.strayBraceProblem(parsed, escaped));
-                    return;
-                }
-                SnippetReader.declarations(parsed, members, p.problems());
-            } else {
+            if (!members.declarationErrors().isEmpty()) {
                 Parse furthest = first.errorOffset() >= members.errorOffset() ? first : members;
-                p.problems().add(CellDiagnosis.syntaxError(parsed, furthest, furthest.errors.get(0),
+                return result(p, null, CellDiagnosis.syntaxError(parsed, furthest, furthest.errors.get(0),
                         "A test cell holds either statements or declarations (such as @Test methods),"
                                 + " not both; fix the Java code."));
             }
-            return;
+            int escaped = CellDiagnosis.strayBrace(members, false);
+            if (escaped >= 0) {
+                return result(p, CellDiagnosis.strayBraceProblem(parsed, escaped), null);
+            }
+            SnippetReader.declarations(parsed, members, p.problems());
+            return result(p, null, null);
         }
         List<Diagnostic<? extends JavaFileObject>> errors = first.declarationErrors();
         if (errors.isEmpty()) {
             SnippetReader.declarations(parsed, first, p.problems());
-            return;
+            return result(p, null, null);
         }
-        p.problems().add(diagnosis.explainFailure(parsed, first, errors.get(0)));
+        CellDiagnosis.Finding finding = diagnosis.explainFailure(parsed, first, errors.get(0));
+        return finding.syntaxError() ? result(p, null, finding.problem()) : result(p, finding.problem(), null);
+    }
+
+    /** The cell's result with one more problem, or its syntax error (a problem too); either may be null. */
+    private static Result result(Pending p, Problem problem, Problem syntaxError) {
+        List<Problem> problems = new ArrayList<>(p.problems());
+        if (problem != null) {
+            problems.add(problem);
+        }
+        if (syntaxError != null) {
+            problems.add(syntaxError);
+        }
+        return new Result(p.parsed(), List.copyOf(problems), syntaxError);
     }
 }

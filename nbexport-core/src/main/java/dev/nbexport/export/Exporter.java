@@ -207,7 +207,7 @@ public final class Exporter {
             CellParser.Result result = now.get(w.cell);
             w.parsed = result.parsed();
             for (Problem p : result.problems()) {
-                problems.add(newerKernel(w.notebook, p));
+                problems.add(p == result.syntaxError() ? newerKernel(w.notebook, p) : p);
             }
         }
     }
@@ -215,11 +215,12 @@ public final class Exporter {
     private static final int RUNNING_JAVA = Runtime.version().feature();
 
     /**
-     * A syntax error in a notebook whose kernel ran a newer Java than the one running the export may
-     * be newer syntax, not a mistake: the hint says so.
+     * A cell this JDK parses in no reading, from a notebook whose kernel ran a newer Java than the one
+     * running the export, may be newer syntax, not a mistake: the hint says so. (A cell that parses as
+     * statements is a statement in an exported cell whatever the kernel.)
      */
     private static Problem newerKernel(NotebookSource notebook, Problem problem) {
-        if (notebook.kernelJava() <= RUNNING_JAVA || !problem.message().startsWith("Java syntax error")) {
+        if (notebook.kernelJava() <= RUNNING_JAVA) {
             return problem;
         }
         return new Problem(problem.severity(), problem.where(), problem.message(),
