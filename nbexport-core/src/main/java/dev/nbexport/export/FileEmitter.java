@@ -124,12 +124,12 @@ final class FileEmitter {
         boolean displayName = false;
         for (List<Placed> group : byCell(tests)) {
             CellWork w = group.get(0).work();
-            FileLayout.TestMethod method = null;
+            FileLayout.TestCase method = null;
             if (group.get(0).snippet().kind() == Kind.STATEMENTS) {
                 displayName = true;
                 String label = (w.cell.testName() == null || w.cell.testName().isBlank() ? "" : w.cell.testName().strip() + " - ")
                         + w.cell.cell();
-                method = new FileLayout.TestMethod(plan.testMethodNames.get(group.get(0)), label);
+                method = new FileLayout.TestCase(plan.testMethodNames.get(group.get(0)), label);
             }
             blocks.add(new FileLayout.TestBlock(groupText(group, Role.AS_IS), method));
         }

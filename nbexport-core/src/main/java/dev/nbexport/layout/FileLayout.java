@@ -47,12 +47,14 @@ public final class FileLayout {
 
     private FileLayout() {}
 
-    /** The method export puts around a test cell's statements: {@code void name() throws Exception}. */
-    public record TestMethod(String name, String displayName) {
+    /**
+     * The JUnit test a test cell's statements become: {@code @Test @DisplayName(displayName) void name() throws Exception}.
+     */
+    public record TestCase(String name, String displayName) {
     }
 
-    /** A block of the test class: members as written, or statements inside a test method. */
-    public record TestBlock(BlockText code, TestMethod method) {
+    /** A block of the test class: members as written, or statements inside a test method ({@code test} not null). */
+    public record TestBlock(BlockText code, TestCase test) {
     }
 
     /** A type's own file: {@code code} declares the type. */
@@ -85,7 +87,7 @@ public final class FileLayout {
         w.line("class " + className + " {");
         for (TestBlock block : blocks) {
             w.line("");
-            w.block(block.code(), INDENT, block.method());
+            w.block(block.code(), INDENT, block.test());
         }
         w.line("}");
         return w.file(GeneratedFile.Kind.TEST, className, SourceMap.Shape.CLASS);
@@ -129,7 +131,7 @@ public final class FileLayout {
             line++;
         }
 
-        void block(BlockText code, String indent, TestMethod method) {
+        void block(BlockText code, String indent, TestCase method) {
             line(indent + CellMarker.of(code.cell()).render());
             int markerLine = line;
             SourceMap.TestMethod wrapper = null;

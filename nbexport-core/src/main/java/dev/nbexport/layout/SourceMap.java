@@ -35,9 +35,6 @@ import java.util.Optional;
  */
 public final class SourceMap {
 
-    /** The map of a file with no blocks. */
-    public static final SourceMap EMPTY = new SourceMap(Shape.TYPE_FILE, List.of());
-
     /** How the blocks sit in the file. */
     public enum Shape {
         /** A type's own file: one block, unindented, and nothing after it. */

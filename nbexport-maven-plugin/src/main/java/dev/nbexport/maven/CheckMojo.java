@@ -2,6 +2,7 @@ package dev.nbexport.maven;
 
 import dev.nbexport.clean.CleanCommand;
 import dev.nbexport.clean.CleanResult;
+import dev.nbexport.problem.Problem;
 import dev.nbexport.project.CheckCommand;
 import dev.nbexport.project.SyncProblem;
 import java.util.List;
@@ -39,10 +40,10 @@ public final class CheckMojo extends AbstractExportingMojo {
     @Override
     protected void runGoal() throws MojoFailureException {
         List<SyncProblem> problems = new CheckCommand().run(exportRequest(false));
-        List<String> unclean = List.of();
+        List<Problem> unclean = List.of();
         if (checkClean) {
             CleanResult clean = CleanCommand.run(cleanRequest(true));
-            unclean = clean.unclean();
+            unclean = clean.problems();
         }
         if (problems.isEmpty() && unclean.isEmpty()) {
             getLog().info("Notebooks and exported sources are in sync" + (checkClean ? ", and the notebooks are clean." : "."));
@@ -51,8 +52,8 @@ public final class CheckMojo extends AbstractExportingMojo {
         for (SyncProblem problem : problems) {
             getLog().error(problem.describe());
         }
-        for (String notebook : unclean) {
-            getLog().error(notebook + " is not clean" + System.lineSeparator() + "  Fix: run `mvn nbexport:clean`.");
+        for (Problem notebook : unclean) {
+            getLog().error(notebook.describe());
         }
         StringBuilder summary = new StringBuilder();
         if (!problems.isEmpty()) {
@@ -66,7 +67,7 @@ public final class CheckMojo extends AbstractExportingMojo {
         throw new MojoFailureException(summary + " (details above)." + System.lineSeparator() + "  " + fixes(problems, unclean));
     }
 
-    private static String fixes(List<SyncProblem> problems, List<String> unclean) {
+    private static String fixes(List<SyncProblem> problems, List<Problem> unclean) {
         StringBuilder fix = new StringBuilder();
         problems.stream().map(SyncProblem::fix).distinct().forEach(f -> fix.append(fix.length() > 0 ? " " : "")
                 .append(Character.toUpperCase(f.charAt(0))).append(f.substring(1)));
