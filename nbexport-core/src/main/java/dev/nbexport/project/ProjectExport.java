@@ -4,8 +4,8 @@ import dev.nbexport.NbexportException;
 import dev.nbexport.directive.DirectiveParser;
 import dev.nbexport.export.ExportResult;
 import dev.nbexport.export.Exporter;
-import dev.nbexport.layout.GeneratedFile;
 import dev.nbexport.export.NotebookSource;
+import dev.nbexport.layout.GeneratedFile;
 import dev.nbexport.problem.Problem;
 import dev.nbexport.sync.FileChange;
 import dev.nbexport.sync.SourceSync;
@@ -15,9 +15,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A project's export worked out in memory: the notebooks read, the files the exporter made, and how

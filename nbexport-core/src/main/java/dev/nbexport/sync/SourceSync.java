@@ -1,10 +1,10 @@
 package dev.nbexport.sync;
 
 import dev.nbexport.NbexportException;
+import dev.nbexport.io.AtomicFiles;
 import dev.nbexport.io.ProjectPaths;
 import dev.nbexport.layout.GeneratedFile;
 import dev.nbexport.layout.GeneratedHeader;
-import dev.nbexport.io.AtomicFiles;
 import dev.nbexport.problem.Location;
 import dev.nbexport.problem.Problem;
 import java.io.IOException;

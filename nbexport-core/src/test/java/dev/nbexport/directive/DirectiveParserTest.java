@@ -3,9 +3,9 @@ package dev.nbexport.directive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.nbexport.notebook.CellRef;
 import dev.nbexport.problem.Problem;
 import dev.nbexport.problem.Severity;
-import dev.nbexport.notebook.CellRef;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
 package dev.nbexport.export;
 
-import dev.nbexport.directive.ExportKind;
 import static dev.nbexport.export.Notebooks.export;
 import static dev.nbexport.export.Notebooks.notebook;
 import static dev.nbexport.export.Notebooks.plain;
@@ -8,6 +7,7 @@ import static dev.nbexport.export.Notebooks.test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.nbexport.directive.ExportKind;
 import dev.nbexport.notebook.CellRef;
 import dev.nbexport.problem.Problem;
 import java.util.List;

@@ -3,8 +3,8 @@ package dev.nbexport.project;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nbexport.directive.DirectiveParser;
-import dev.nbexport.json.Json;
 import dev.nbexport.json.Json.JsonObject;
+import dev.nbexport.json.Json;
 import dev.nbexport.notebook.Notebook;
 import dev.nbexport.notebook.NotebookWriter;
 import dev.nbexport.testing.TestNotebooks;

@@ -5,12 +5,12 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
-import dev.nbexport.notebook.Cell;
-import dev.nbexport.notebook.Notebook;
-import dev.nbexport.notebook.NotebookReader;
 import dev.nbexport.layout.FileLayout;
 import dev.nbexport.layout.GeneratedHeader;
 import dev.nbexport.layout.MarkedFile;
+import dev.nbexport.notebook.Cell;
+import dev.nbexport.notebook.Notebook;
+import dev.nbexport.notebook.NotebookReader;
 import dev.nbexport.testing.TestNotebooks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
