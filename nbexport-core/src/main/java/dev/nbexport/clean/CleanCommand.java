@@ -1,8 +1,9 @@
 package dev.nbexport.clean;
 
 import dev.nbexport.NbexportException;
+import dev.nbexport.io.ProjectPaths;
 import dev.nbexport.notebook.NotebookFormatException;
-import dev.nbexport.project.NotebookFinder;
+import dev.nbexport.workspace.NotebookFinder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,7 +23,7 @@ public final class CleanCommand {
         List<String> unclean = Collections.synchronizedList(new ArrayList<>());
         List<NotebookFormatException> broken = Collections.synchronizedList(new ArrayList<>());
         files.parallelStream().forEach(file -> {
-            String shown = NotebookFinder.shown(request.projectDir(), file);
+            String shown = ProjectPaths.shown(request.projectDir(), file);
             try {
                 if (cleaner.cleanFile(file, shown, request.checkOnly())) {
                     unclean.add(shown);

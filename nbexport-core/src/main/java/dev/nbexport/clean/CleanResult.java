@@ -1,5 +1,7 @@
 package dev.nbexport.clean;
 
+import dev.nbexport.problem.Location;
+import dev.nbexport.problem.Problem;
 import java.util.List;
 
 /**
@@ -13,5 +15,11 @@ public record CleanResult(int notebooks, List<String> unclean) {
 
     public CleanResult {
         unclean = List.copyOf(unclean);
+    }
+
+    /** In check mode, each notebook that needs cleaning, as a problem. */
+    public List<Problem> problems() {
+        return unclean.stream().map(n -> Problem.error(Location.file(n), "not clean: `mvn nbexport:clean` would change it", ""))
+                .toList();
     }
 }

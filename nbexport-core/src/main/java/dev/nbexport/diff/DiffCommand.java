@@ -4,10 +4,11 @@ import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import dev.nbexport.NbexportException;
 import dev.nbexport.git.GitRepository;
+import dev.nbexport.io.ProjectPaths;
 import dev.nbexport.notebook.Notebook;
 import dev.nbexport.notebook.NotebookFormatException;
 import dev.nbexport.notebook.NotebookReader;
-import dev.nbexport.project.NotebookFinder;
+import dev.nbexport.workspace.NotebookFinder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -108,8 +109,8 @@ public final class DiffCommand {
             throw new NbexportException("cannot compare the file " + request.from() + " with " + request.to()
                     + ", which is not a file", BOTH_KINDS);
         }
-        String fromName = NotebookFinder.shown(request.projectDir(), fromFile);
-        String toName = NotebookFinder.shown(request.projectDir(), toFile);
+        String fromName = ProjectPaths.shown(request.projectDir(), fromFile);
+        String toName = ProjectPaths.shown(request.projectDir(), toFile);
         FileDiff diff = compare(fromName, read(fromFile), null, toName, read(toFile), null, request.sourcesOnly());
         return new DiffResult(fromName, toName, 1, diff == null ? List.of() : List.of(diff));
     }
@@ -187,13 +188,13 @@ public final class DiffCommand {
             throw new NbexportException("the notebooks folder " + notebooks + " is not inside the git repository " + repository.top(),
                     "Point nbexport.notebooks at a folder of the repository.");
         }
-        String folder = NotebookFinder.slashes(repository.top().relativize(notebooks));
+        String folder = ProjectPaths.slashes(repository.top().relativize(notebooks));
         NotebookFinder finder = new NotebookFinder(request.includes(), request.excludes());
         Map<String, String> blobs = new TreeMap<>();
         repository.files(commit, folder).forEach((path, id) -> {
             Path file = repository.top().resolve(path);
-            if (finder.matches(NotebookFinder.slashes(notebooks.relativize(file)))) {
-                blobs.put(NotebookFinder.shown(project, file), id);
+            if (finder.matches(ProjectPaths.slashes(notebooks.relativize(file)))) {
+                blobs.put(ProjectPaths.shown(project, file), id);
             }
         });
         return new Version(revision + " (" + commit.substring(0, 7) + ")", blobs, Map.of());
@@ -202,7 +203,7 @@ public final class DiffCommand {
     private static Version workingTree(DiffRequest request) {
         Map<String, Path> files = new TreeMap<>();
         for (Path file : new NotebookFinder(request.includes(), request.excludes()).find(request.notebooksDir())) {
-            files.put(NotebookFinder.shown(request.projectDir(), file), file);
+            files.put(ProjectPaths.shown(request.projectDir(), file), file);
         }
         return new Version(WORKING_TREE, Map.of(), files);
     }

@@ -1,6 +1,7 @@
 package dev.nbexport.directive;
 
 import dev.nbexport.notebook.CellRef;
+import dev.nbexport.problem.Problem;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -24,7 +25,7 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>When there are errors, the directives are a best effort: invalid ones are left out, and of
- * a repeated or conflicting pair the first is kept. Call {@link #orThrow()} to refuse them.
+ * a repeated or conflicting pair the first is kept.
  */
 public final class CellDirectives {
 
@@ -35,10 +36,10 @@ public final class CellDirectives {
     private final List<Magic> magics;
     private final String javaCode;
     private final int[] cellLines;
-    private final List<DirectiveProblem> problems;
+    private final List<Problem> problems;
 
     CellDirectives(CellRef cell, EnumMap<Directive, FoundDirective> directives, List<Magic> magics,
-                   String javaCode, int[] cellLines, List<DirectiveProblem> problems) {
+                   String javaCode, int[] cellLines, List<Problem> problems) {
         this.cell = Objects.requireNonNull(cell, "cell");
         this.directives = Collections.unmodifiableMap(new EnumMap<>(directives));
         this.magics = List.copyOf(magics);
@@ -188,27 +189,17 @@ public final class CellDirectives {
     }
 
     /** Every problem found, errors and warnings, in the order found (lines first, then tags). */
-    public List<DirectiveProblem> problems() {
+    public List<Problem> problems() {
         return problems;
     }
 
     public boolean hasErrors() {
-        for (DirectiveProblem p : problems) {
+        for (Problem p : problems) {
             if (p.isError()) {
                 return true;
             }
         }
         return false;
-    }
-
-    /**
-     * This, when there are no errors.
-     *
-     * @throws DirectiveException with every error of the cell
-     */
-    public CellDirectives orThrow() {
-        DirectiveException.throwIfErrors(problems);
-        return this;
     }
 
     @Override

@@ -1,7 +1,9 @@
 package dev.nbexport.directive;
 
-import dev.nbexport.directive.DirectiveProblem.Severity;
 import dev.nbexport.notebook.CellRef;
+import dev.nbexport.problem.Location;
+import dev.nbexport.problem.Problem;
+import dev.nbexport.problem.Severity;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -31,8 +33,7 @@ import java.util.Set;
  *
  * <h2>Unknown directives are errors</h2>
  * A misspelt {@code //| exprot} would otherwise silently leave code out of the library, so an
- * unknown name is an {@link Severity#ERROR error} by default, with a "did you mean" suggestion
- * ({@link #withUnknownDirectives(Severity)} makes it a warning). Quarto's own cell options are
+ * unknown name is an {@link Severity#ERROR error}, with a "did you mean" suggestion. Quarto's own cell options are
  * recognised and ignored so notebooks rendered by Quarto still work: {@code label}, {@code echo},
  * {@code warning}, {@code error}, {@code include} and names starting {@code fig-}, {@code tbl-},
  * {@code code-}, {@code lst-} (with their indented YAML continuation lines). {@code eval} and
@@ -48,8 +49,7 @@ import java.util.Set;
  *
  * <h2>Problems</h2>
  * Parsing never throws on bad input: problems are returned in {@link CellDirectives#problems()},
- * so a caller can report all problems of a notebook at once; {@link #parseOrThrow} is the short
- * way to refuse a cell with errors. Markdown and raw cells have no directives: use
+ * so a caller can report all problems of a notebook (or project) at once. Markdown and raw cells have no directives: use
  * {@link CellDirectives#none(CellRef)} for them, not this parser.
  *
  * <p>Instances are immutable and thread-safe.
@@ -76,7 +76,10 @@ public final class DirectiveParser {
         return STANDARD;
     }
 
-    /** A parser that reports unknown {@code //|} directive names with {@code severity}. */
+    /**
+     * A parser that reports unknown {@code //|} directive names with {@code severity}: running a notebook
+     * does not depend on them, so the runner only warns, while export stops on them.
+     */
     public DirectiveParser withUnknownDirectives(Severity severity) {
         return severity == unknownDirectives ? this : new DirectiveParser(Objects.requireNonNull(severity));
     }
@@ -98,15 +101,6 @@ public final class DirectiveParser {
         return scan.result();
     }
 
-    /**
-     * Parses one code cell and refuses it when it has errors.
-     *
-     * @throws DirectiveException with every error of the cell
-     */
-    public CellDirectives parseOrThrow(String source, List<String> tags, CellRef cell) {
-        return parse(source, tags, cell).orThrow();
-    }
-
     /** The state of parsing one cell. */
     private static final class Scan {
 
@@ -114,8 +108,7 @@ public final class DirectiveParser {
 
         private final String src;
         private final CellRef cell;
-        private final Severity unknownSeverity;
-        private final List<DirectiveProblem> problems = new ArrayList<>(0);
+        private final List<Problem> problems = new ArrayList<>(0);
         private final EnumMap<Directive, FoundDirective> found = new EnumMap<>(Directive.class);
         private final List<Magic> magics = new ArrayList<>(0);
         private final StringBuilder java;
@@ -136,10 +129,12 @@ public final class DirectiveParser {
         private int cellMagicLine;
         private StringBuilder cellMagicBody;
 
-        Scan(String src, CellRef cell, Severity unknownSeverity) {
+        private final Severity unknownDirectives;
+
+        Scan(String src, CellRef cell, Severity unknownDirectives) {
             this.src = src;
             this.cell = cell;
-            this.unknownSeverity = unknownSeverity;
+            this.unknownDirectives = unknownDirectives;
             this.java = new StringBuilder(src.length());
         }
 
@@ -292,7 +287,7 @@ public final class DirectiveParser {
                     return;
                 }
                 Directive close = ClosestName.of(name);
-                problem(unknownSeverity, lineNo, nameColumn,
+                problem(unknownDirectives, lineNo, nameColumn,
                         "unknown directive `" + name + "`" + (close == null ? "" : " (did you mean `" + close.key() + "`?)"),
                         "Fix the name or delete the line: a misspelt directive would silently leave code out."
                                 + " Directives are: " + DIRECTIVE_LIST + ".");
@@ -310,7 +305,7 @@ public final class DirectiveParser {
                 previous = exportFound;
             }
             if (previous != null) {
-                clash(previous, f, lineNo, nameColumn, cell.at(lineNo, nameColumn));
+                clash(previous, f, cell.location(lineNo, nameColumn));
                 return;
             }
             add(f);
@@ -328,31 +323,31 @@ public final class DirectiveParser {
                     continue; // someone else's tag
                 }
                 String value = sep < 0 ? "" : tag.substring(sep + 1).strip();
-                String where = cell + ", tag `" + tag + "`";
+                Location where = Location.inPart(cell, "tag `" + tag + "`");
                 FoundDirective previous = found.get(directive);
                 if (previous == null && directive.exportKind() != ExportKind.NONE) {
                     previous = exportFound;
                 }
                 if (previous != null && !previous.fromTag()) {
                     if (previous.directive() != directive || !previous.value().equals(value)) {
-                        problems.add(new DirectiveProblem(Severity.WARNING,
-                                where + ": ignored, because line " + previous.line() + " sets `"
+                        problems.add(new Problem(Severity.WARNING, where,
+                                "ignored, because line " + previous.line() + " sets `"
                                         + previous.directive().key() + "` and a comment beats a tag",
-                                "Remove the tag or the `//|` line so they do not disagree.", cell, 0, 0));
+                                "Remove the tag or the `//|` line so they do not disagree.", ""));
                     }
                     continue;
                 }
                 String why = rejectValue(directive, value);
                 if (why != null) {
-                    problems.add(new DirectiveProblem(Severity.ERROR, where + ": " + why,
+                    problems.add(Problem.error(where, why,
                             "Change the tag to e.g. `" + directive.key()
                                     + (directive.arity() == Directive.Arity.NONE ? "" : ":" + exampleValue(directive))
-                                    + "`.", cell, 0, 0));
+                                    + "`."));
                     continue;
                 }
                 FoundDirective f = FoundDirective.ofTag(directive, value, tag);
                 if (previous != null) {
-                    clash(previous, f, 0, 0, where);
+                    clash(previous, f, where);
                     continue;
                 }
                 add(f);
@@ -367,18 +362,17 @@ public final class DirectiveParser {
         }
 
         /** {@code later} repeats or contradicts {@code earlier}, from the same source; the earlier one stays. */
-        private void clash(FoundDirective earlier, FoundDirective later, int line, int column, String where) {
+        private void clash(FoundDirective earlier, FoundDirective later, Location where) {
             if (earlier.directive() == later.directive()) {
-                problems.add(new DirectiveProblem(Severity.ERROR,
-                        where + ": `" + later.directive().key() + "` is given twice, at " + earlier.where()
-                                + " and " + later.where(),
-                        "Keep one of them.", cell, line, column));
+                problems.add(Problem.error(where,
+                        "`" + later.directive().key() + "` is given twice, at " + earlier.where() + " and " + later.where(),
+                        "Keep one of them."));
             } else {
-                problems.add(new DirectiveProblem(Severity.ERROR,
-                        where + ": `" + earlier.directive().key() + "` (" + earlier.where() + ") and `"
+                problems.add(Problem.error(where,
+                        "`" + earlier.directive().key() + "` (" + earlier.where() + ") and `"
                                 + later.directive().key() + "` (" + later.where()
                                 + ") cannot both be given: a cell is exported one way, or is a test",
-                        "Keep one; split the cell if it holds both library code and a test.", cell, line, column));
+                        "Keep one; split the cell if it holds both library code and a test."));
             }
         }
 
@@ -398,7 +392,7 @@ public final class DirectiveParser {
         }
 
         private void problem(Severity severity, int line, int column, String what, String hint) {
-            problems.add(new DirectiveProblem(severity, cell.at(line, column) + ": " + what, hint, cell, line, column));
+            problems.add(new Problem(severity, cell.location(line, column), what, hint, ""));
         }
 
         private void javaLine(int s, int e, int lineNo) {

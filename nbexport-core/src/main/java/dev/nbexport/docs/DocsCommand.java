@@ -8,10 +8,12 @@ import dev.nbexport.docs.site.ApiCatalog;
 import dev.nbexport.docs.site.SiteNav;
 import dev.nbexport.docs.template.SiteTemplates;
 import dev.nbexport.io.AtomicFiles;
+import dev.nbexport.io.ProjectPaths;
 import dev.nbexport.io.Sha256;
 import dev.nbexport.notebook.Notebook;
 import dev.nbexport.notebook.NotebookReader;
-import dev.nbexport.project.NotebookFinder;
+import dev.nbexport.problem.Problem;
+import dev.nbexport.workspace.NotebookFinder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -96,10 +98,10 @@ public final class DocsCommand {
         }
         toRender.parallelStream().forEach(s -> {
             Notebook nb = s.parsed() != null ? s.parsed()
-                    : NotebookReader.parse(s.bytes(), NotebookFinder.shown(request.projectDir(), s.file()));
+                    : NotebookReader.parse(s.bytes(), ProjectPaths.shown(request.projectDir(), s.file()));
             List<String> files = new ArrayList<>();
             files.add(s.url());
-            PageRenderer.Rendered r = renderer.render(nb, s.notebook(), NotebookFinder.shown(request.projectDir(), s.file()),
+            PageRenderer.Rendered r = renderer.render(nb, s.notebook(), ProjectPaths.shown(request.projectDir(), s.file()),
                     s.url(), (content, extension) -> {
                         String path = "_images/" + Sha256.hex(content).substring(0, 20) + "." + extension;
                         images.putIfAbsent(path, content);
@@ -124,7 +126,7 @@ public final class DocsCommand {
             }
         }
 
-        List<DocsProblem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         navEntries.forEach(e -> problems.addAll(states.get(e.url()).problems()));
         if (request.strict() && !problems.isEmpty()) {
             throw strictFailure(problems);
@@ -175,7 +177,7 @@ public final class DocsCommand {
         List<Source> sources = new ArrayList<>();
         List<NbexportException> errors = new ArrayList<>();
         for (Path file : files) {
-            String notebook = NotebookFinder.slashes(request.notebooks().relativize(file));
+            String notebook = ProjectPaths.slashes(request.notebooks().relativize(file));
             String url = pageUrl(notebook);
             byte[] bytes;
             try {
@@ -190,7 +192,7 @@ public final class DocsCommand {
                 continue;
             }
             try {
-                Notebook nb = NotebookReader.parse(bytes, NotebookFinder.shown(request.projectDir(), file));
+                Notebook nb = NotebookReader.parse(bytes, ProjectPaths.shown(request.projectDir(), file));
                 sources.add(new Source(notebook, url, file, bytes, hash, cached, renderer.title(nb, notebook), nb));
             } catch (NbexportException e) {
                 errors.add(e);
@@ -267,11 +269,12 @@ public final class DocsCommand {
         }
     }
 
-    private static NbexportException strictFailure(List<DocsProblem> problems) {
-        List<NbexportException> each = new ArrayList<>();
-        for (DocsProblem p : problems) {
-            each.add(new NbexportException(p.toString(), "Fix the name or link in that cell, or build without -Dnbexport.docs.strict."));
+    private static NbexportException strictFailure(List<Problem> problems) {
+        List<Problem> errors = new ArrayList<>();
+        for (Problem p : problems) {
+            errors.add(Problem.error(p.where(), p.message(),
+                    "Fix the name or link in that cell, or build without -Dnbexport.docs.strict."));
         }
-        return NbexportException.all("in the docs (strict mode)", each);
+        return NbexportException.of("in the docs (strict mode)", errors);
     }
 }

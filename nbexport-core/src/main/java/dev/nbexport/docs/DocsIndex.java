@@ -2,12 +2,14 @@ package dev.nbexport.docs;
 
 import dev.nbexport.docs.search.SearchEntry;
 import dev.nbexport.io.AtomicFiles;
-import dev.nbexport.json.Json;
 import dev.nbexport.json.Json.JsonArray;
 import dev.nbexport.json.Json.JsonObject;
+import dev.nbexport.json.Json;
 import dev.nbexport.json.JsonParser;
 import dev.nbexport.json.JsonWriter;
 import dev.nbexport.notebook.CellRef;
+import dev.nbexport.problem.Location;
+import dev.nbexport.problem.Problem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +30,7 @@ final class DocsIndex {
 
     /** One page as last rendered. */
     record PageState(String notebookHash, String key, String title, List<String> files, List<SearchEntry> search,
-                     List<DocsProblem> problems) {
+                     List<Problem> problems) {
         PageState {
             files = List.copyOf(files);
             search = List.copyOf(search);
@@ -83,10 +85,10 @@ final class DocsIndex {
                     List<String> f = strings((JsonArray) s);
                     search.add(new SearchEntry(f.get(0), f.get(1), f.get(2), f.get(3), f.get(4)));
                 }
-                List<DocsProblem> problems = new ArrayList<>();
+                List<Problem> problems = new ArrayList<>();
                 for (Json s : p.array("problems").elements()) {
                     List<String> f = strings((JsonArray) s);
-                    problems.add(new DocsProblem(new CellRef(f.get(0), Integer.parseInt(f.get(1)), f.get(2).isEmpty() ? null : f.get(2)), f.get(3)));
+                    problems.add(Problem.warning(Location.in(new CellRef(f.get(0), Integer.parseInt(f.get(1)), f.get(2).isEmpty() ? null : f.get(2))), f.get(3)));
                 }
                 pages.put(e.getKey(), new PageState(p.string("notebook_sha256"), p.string("key"), p.string("title"),
                         strings(p.array("files")), search, problems));

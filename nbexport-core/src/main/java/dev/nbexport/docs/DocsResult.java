@@ -1,5 +1,6 @@
 package dev.nbexport.docs;
 
+import dev.nbexport.problem.Problem;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -12,7 +13,7 @@ import java.util.List;
  * @param problems what the notebooks' authors should fix (warnings unless strict)
  * @param readmeWritten whether {@code README.md} was (re)written
  */
-public record DocsResult(Path site, List<String> rendered, int unchanged, List<DocsProblem> problems,
+public record DocsResult(Path site, List<String> rendered, int unchanged, List<Problem> problems,
                          boolean readmeWritten) {
     public DocsResult {
         rendered = List.copyOf(rendered);

@@ -16,12 +16,14 @@ import dev.nbexport.docs.site.ApiEntry;
 import dev.nbexport.docs.site.Heading;
 import dev.nbexport.docs.site.Page;
 import dev.nbexport.docs.site.PageCell;
-import dev.nbexport.json.Json;
 import dev.nbexport.json.Json.JsonObject;
+import dev.nbexport.json.Json;
 import dev.nbexport.notebook.Cell;
 import dev.nbexport.notebook.CellRef;
 import dev.nbexport.notebook.CellType;
 import dev.nbexport.notebook.Notebook;
+import dev.nbexport.problem.Location;
+import dev.nbexport.problem.Problem;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -63,7 +65,7 @@ public final class PageRenderer {
      *
      * @param problems what the author should fix, by cell
      */
-    public record Rendered(Page page, List<SearchEntry> search, List<DocsProblem> problems) {}
+    public record Rendered(Page page, List<SearchEntry> search, List<Problem> problems) {}
 
     /**
      * @param notebook relative to the notebooks folder, with {@code /} separators
@@ -75,7 +77,7 @@ public final class PageRenderer {
         IdGenerator ids = MarkdownContext.pageIds();
         List<PageCell> cells = new ArrayList<>();
         List<Heading> headings = new ArrayList<>();
-        List<DocsProblem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         boolean hasMath = false;
         for (int i = 0; i < nb.cells().size(); i++) {
@@ -84,7 +86,7 @@ public final class PageRenderer {
             String anchor = "cell-" + (i + 1);
             MarkdownContext context = new MarkdownContext(rootPrefix, ids, "c" + (i + 1) + "-",
                     name -> attachment(cell, name, images).map(path -> rootPrefix + path),
-                    message -> problems.add(new DocsProblem(ref, message)));
+                    message -> problems.add(Problem.warning(Location.in(ref), message)));
             if (cell.type() == CellType.MARKDOWN) {
                 RenderedMarkdown md = markdown.render(cell.source(), context);
                 headings.addAll(md.headings());

@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>JShell's {@code DEFAULT} start-up imports all of {@link #PACKAGES} but {@code java.time}, which
  * JJava's start-up adds. The IJava and JJava kernels also import their runtime's functions
  * ({@code display}, {@code render}, …) statically; those have no meaning outside the kernel and are
- * reported when exported code calls them (see {@link Exporter#KERNEL_FUNCTIONS}).
+ * reported when exported code calls them (see {@link KernelNames#KERNEL_FUNCTIONS}).
  */
 final class DefaultImports {
 

@@ -1,50 +1,30 @@
 package dev.nbexport.export;
 
 import dev.nbexport.NbexportException;
+import dev.nbexport.problem.Problem;
 import java.util.List;
 
 /**
- * Cells that cannot be exported. Carries every problem found in the run, sorted by notebook,
- * cell and position, so the user can fix them all at once.
+ * Cells that cannot be exported. Carries every problem found in the run, sorted by notebook, cell and
+ * position, so the user can fix them all at once: one problem is the message itself, several are listed
+ * under {@code N problems stop the export:}.
  */
 public class ExportException extends NbexportException {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient List<ExportProblem> problems;
-
-    public ExportException(List<ExportProblem> problems) {
-        super(message(problems), hint(problems));
-        this.problems = List.copyOf(problems);
+    private ExportException(List<Problem> problems) {
+        super(problems.size() + " problems stop the export", problems,
+                "Fix the cells above in their notebooks, then export again.");
     }
 
-    /** All problems, sorted. */
-    public List<ExportProblem> problems() {
-        return problems;
+    private ExportException(Problem problem) {
+        super(problem);
     }
 
-    private static String message(List<ExportProblem> problems) {
-        if (problems.isEmpty()) {
-            throw new IllegalArgumentException("no problems");
-        }
-        if (problems.size() == 1) {
-            return problems.get(0).toString();
-        }
-        StringBuilder sb = new StringBuilder()
-                .append(problems.size())
-                .append(" problems stop the export:");
-        for (ExportProblem p : problems) {
-            sb.append("\n  ").append(p);
-            if (!p.hint().isEmpty()) {
-                sb.append("\n    ").append(p.hint());
-            }
-        }
-        return sb.toString();
-    }
-
-    private static String hint(List<ExportProblem> problems) {
-        return problems.size() == 1
-                ? problems.get(0).hint()
-                : "Fix the cells above in their notebooks, then export again.";
+    /** The exception for {@code problems}, sorted: the problem itself when there is one. */
+    static ExportException of(List<Problem> problems) {
+        List<Problem> sorted = problems.stream().sorted(Problem.ORDER).toList();
+        return sorted.size() == 1 ? new ExportException(sorted.get(0)) : new ExportException(sorted);
     }
 }

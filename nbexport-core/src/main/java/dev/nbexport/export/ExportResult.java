@@ -1,5 +1,7 @@
 package dev.nbexport.export;
 
+import dev.nbexport.layout.GeneratedFile;
+import dev.nbexport.problem.Problem;
 import java.util.List;
 
 /**
@@ -8,7 +10,7 @@ import java.util.List;
  * @param files generated files, sorted by kind then path
  * @param warnings things the user should know that did not stop the export, sorted
  */
-public record ExportResult(List<GeneratedFile> files, List<ExportWarning> warnings) {
+public record ExportResult(List<GeneratedFile> files, List<Problem> warnings) {
 
     public ExportResult {
         files = List.copyOf(files);

@@ -2,10 +2,12 @@ package dev.nbexport.export;
 
 import dev.nbexport.directive.ExportKind;
 import dev.nbexport.directive.JavaNames;
-import dev.nbexport.export.ParsedCell.ImportLine;
 import dev.nbexport.export.ParsedCell.Kind;
 import dev.nbexport.export.ParsedCell.Snippet;
+import dev.nbexport.layout.GeneratedFile;
 import dev.nbexport.notebook.CellRef;
+import dev.nbexport.problem.Location;
+import dev.nbexport.problem.Problem;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -35,6 +37,7 @@ public final class Exporter {
     private static final int MIN_BATCH = 64;
 
     private final CellParser parser;
+    private final KernelNames kernelNames;
     private final DefaultImports defaults;
 
     /**
@@ -51,6 +54,7 @@ public final class Exporter {
      */
     public Exporter() {
         this.parser = new CellParser();
+        this.kernelNames = new KernelNames(parser.javac());
         this.defaults = DefaultImports.jdk();
     }
 
@@ -62,101 +66,23 @@ public final class Exporter {
     public ExportResult export(List<NotebookSource> notebooks) {
         List<NotebookSource> sorted = new ArrayList<>(notebooks);
         sorted.sort(Comparator.comparing(NotebookSource::notebookPath));
-        List<ExportProblem> problems = new ArrayList<>();
-        // written by parallel emitters
-        Set<ExportWarning> warnings = new java.util.concurrent.ConcurrentSkipListSet<>();
+        List<Problem> problems = new ArrayList<>();
+        Set<Problem> warnings = new TreeSet<>(Problem.ORDER);
 
         List<CellWork> work = targets(sorted, problems, warnings);
         parse(work, problems);
         Plan plan = plan(work, problems);
         if (!problems.isEmpty()) {
-            problems.sort(ExportProblem.ORDER);
-            throw new ExportException(problems);
+            throw ExportException.of(problems);
         }
-        FileEmitter emitter = new FileEmitter(plan, defaults, warnings);
-        List<GeneratedFile> files = emitter.emit();
-        problems.addAll(emitter.problems());
-        problems.addAll(kernelNames(plan, emitter.freeUses()));
+        FileEmitter.Emitted emitted = new FileEmitter(plan, defaults).emit();
+        problems.addAll(emitted.problems());
+        problems.addAll(kernelNames.problems(plan, emitted.freeUses()));
+        warnings.addAll(emitted.warnings());
         if (!problems.isEmpty()) {
-            problems.sort(ExportProblem.ORDER);
-            throw new ExportException(problems);
+            throw ExportException.of(problems);
         }
-        return new ExportResult(files, new ArrayList<>(warnings));
-    }
-
-    /**
-     * Functions the IJava and JJava kernels put in every notebook (static imports of their runtime):
-     * exported code and generated tests run without a kernel, so they do not exist there.
-     */
-    static final Set<String> KERNEL_FUNCTIONS = Set.of("display", "render", "updateDisplay", "printf", "eval",
-            "lineMagic", "cellMagic", "getKernelInstance", "kernel");
-
-    /**
-     * Problems for names exported code uses but only the kernel session had: variables and methods of
-     * cells that are not exported, and the kernel's own functions. Other unresolved names are left to
-     * javac, which names them itself.
-     */
-    private List<ExportProblem> kernelNames(Plan plan, Set<FileEmitter.FreeUse> uses) {
-        if (uses.isEmpty()) {
-            return List.of();
-        }
-        Map<String, List<CellWork>> plainCells = new HashMap<>();
-        List<ExportCell> toRead = new ArrayList<>();
-        for (FileEmitter.FreeUse use : uses) {
-            String notebook = use.placed().work().notebook.notebookPath();
-            plainCells.computeIfAbsent(notebook, nb -> {
-                // cells the kernel ran whose declarations no generated class holds for others: plain cells,
-                // and test cells of statements (each becomes a method of its own)
-                List<CellWork> plain = plan.cellsByNotebook.get(nb).stream()
-                        .filter(w -> !w.cell.code().isBlank() && (w.cell.kind() == ExportKind.NONE
-                                || (w.cell.kind() == ExportKind.TEST && w.parsed != null
-                                        && w.parsed.snippets().stream().anyMatch(x -> x.kind() == Kind.STATEMENTS))))
-                        .toList();
-                plain.forEach(w -> toRead.add(w.cell));
-                return plain;
-            });
-        }
-        Map<ExportCell, CellParser.Declared> declared = parser.declaredNames(toRead);
-        Map<String, ExportProblem> problems = new TreeMap<>();
-        for (FileEmitter.FreeUse use : uses) {
-            CellWork user = use.placed().work();
-            CellWork source = null;
-            for (CellWork w : plainCells.get(user.notebook.notebookPath())) {
-                if (w == user) {
-                    continue;
-                }
-                CellParser.Declared names = declared.get(w.cell);
-                if (use.call() ? names.methods().contains(use.name()) : names.variables().contains(use.name())) {
-                    source = w;
-                    break;
-                }
-            }
-            String shown = use.call() ? "`" + use.name() + "(…)`" : "`" + use.name() + "`";
-            String where = user.cell.kind() == ExportKind.TEST ? "the generated test" : "the exported code";
-            ExportProblem problem;
-            if (source != null && source.cell.kind() == ExportKind.TEST) {
-                problem = CellParser.problem(user.parsed, use.offset(), shown + " is declared in " + source.cell.cell()
-                                + ", another test cell: each test cell becomes a test method of its own, so "
-                                + where + " cannot see it",
-                        "Declare " + shown + " in this cell too, or export a cell that makes it (`//| export`).");
-            } else if (source != null) {
-                problem = CellParser.problem(user.parsed, use.offset(), shown + " is declared in " + source.cell.cell()
-                                + ", which is not exported: " + where + " cannot see it",
-                        "Export that cell too (`//| export`, or `//| exporti` to keep it package-private),"
-                                + " or declare " + shown + " in this cell.");
-            } else if (use.call() && KERNEL_FUNCTIONS.contains(use.name())) {
-                problem = CellParser.problem(user.parsed, use.offset(), shown + " is a function of the notebook's kernel (IJava/JJava);"
-                                + " " + where + " runs without a kernel, where it does not exist",
-                        "Call it from a cell that is not exported; let the exported code return what the notebook"
-                                + " should show.");
-            } else {
-                continue;
-            }
-            // one problem per cell and name, at its first use whatever order the uses were found in
-            problems.merge(user.cell.cell() + "\0" + use.name() + "\0" + use.call(), problem,
-                    (a, b) -> ExportProblem.ORDER.compare(a, b) <= 0 ? a : b);
-        }
-        return new ArrayList<>(problems.values());
+        return new ExportResult(emitted.files(), new ArrayList<>(warnings));
     }
 
     /** A cell on its way through the export. */
@@ -195,8 +121,8 @@ public final class Exporter {
         final Map<Placed, String> testMethodNames = new HashMap<>();
     }
 
-    private static List<CellWork> targets(List<NotebookSource> notebooks, List<ExportProblem> problems,
-            Set<ExportWarning> warnings) {
+    private static List<CellWork> targets(List<NotebookSource> notebooks, List<Problem> problems,
+            Set<Problem> warnings) {
         List<CellWork> work = new ArrayList<>();
         for (NotebookSource nb : notebooks) {
             TargetName defaultTarget = null;
@@ -204,7 +130,7 @@ public final class Exporter {
                 var problem = TargetName.problem(nb.defaultExp());
                 if (problem.isPresent()) {
                     CellRef at = nb.defaultExpCell() != null ? nb.defaultExpCell() : new CellRef(nb.notebookPath(), 1, null);
-                    problems.add(new ExportProblem(at, nb.defaultExpLine(), 0, "invalid `default_exp`: " + problem.get(),
+                    problems.add(Problem.error(Location.in(at, nb.defaultExpLine(), 0), "invalid `default_exp`: " + problem.get(),
                             "Name a class with its package, e.g. `//| default_exp com.acme.text.Slugify`."));
                 } else {
                     defaultTarget = TargetName.parse(nb.defaultExp());
@@ -217,7 +143,7 @@ public final class Exporter {
                 if (needsTarget && cell.target() != null) {
                     var problem = TargetName.problem(cell.target());
                     if (problem.isPresent()) {
-                        problems.add(new ExportProblem(cell.cell(), cell.directiveLine(), 0,
+                        problems.add(Problem.error(Location.in(cell.cell(), cell.directiveLine(), 0),
                                 "invalid export target: " + problem.get(),
                                 "Name a class with its package, e.g. `//| export com.acme.text.Other`."));
                     } else {
@@ -226,7 +152,7 @@ public final class Exporter {
                 } else if (needsTarget) {
                     target = defaultTarget;
                     if (nb.defaultExp() == null) {
-                        problems.add(new ExportProblem(cell.cell(), cell.directiveLine(), 0,
+                        problems.add(Problem.error(Location.in(cell.cell(), cell.directiveLine(), 0),
                                 "this cell is exported but the notebook has no `default_exp`",
                                 "Add a cell with `//| default_exp com.acme.Name` at the top of the notebook,"
                                         + " or name the target in this cell: `//| export com.acme.Name`."));
@@ -238,7 +164,7 @@ public final class Exporter {
                 work.add(new CellWork(nb, cell, target));
             }
             if (missingIds) {
-                warnings.add(new ExportWarning(nb.notebookPath(), null,
+                warnings.add(Problem.warning(Location.file(nb.notebookPath()),
                         "cells have no ids, so cell markers use cell numbers, which change when cells move;"
                                 + " run `mvn nbexport:clean` to add ids"));
             }
@@ -246,7 +172,7 @@ public final class Exporter {
         return work;
     }
 
-    private void parse(List<CellWork> work, List<ExportProblem> problems) {
+    private void parse(List<CellWork> work, List<Problem> problems) {
         Map<ExportCell, CellParser.Result> earlier = lastParses;
         Map<ExportCell, CellParser.Result> now = new HashMap<>();
         List<ExportCell> toParse = new ArrayList<>();
@@ -280,8 +206,8 @@ public final class Exporter {
         for (CellWork w : work) {
             CellParser.Result result = now.get(w.cell);
             w.parsed = result.parsed();
-            for (ExportProblem p : result.problems()) {
-                problems.add(newerKernel(w.notebook, p));
+            for (Problem p : result.problems()) {
+                problems.add(p == result.syntaxError() ? newerKernel(w.notebook, p) : p);
             }
         }
     }
@@ -289,24 +215,25 @@ public final class Exporter {
     private static final int RUNNING_JAVA = Runtime.version().feature();
 
     /**
-     * A syntax error in a notebook whose kernel ran a newer Java than the one running the export may
-     * be newer syntax, not a mistake: the hint says so.
+     * A cell this JDK parses in no reading, from a notebook whose kernel ran a newer Java than the one
+     * running the export, may be newer syntax, not a mistake: the hint says so. (A cell that parses as
+     * statements is a statement in an exported cell whatever the kernel.)
      */
-    private static ExportProblem newerKernel(NotebookSource notebook, ExportProblem problem) {
-        if (notebook.kernelJava() <= RUNNING_JAVA || !problem.message().startsWith("Java syntax error")) {
+    private static Problem newerKernel(NotebookSource notebook, Problem problem) {
+        if (notebook.kernelJava() <= RUNNING_JAVA) {
             return problem;
         }
-        return new ExportProblem(problem.cell(), problem.line(), problem.column(), problem.message(),
+        return new Problem(problem.severity(), problem.where(), problem.message(),
                 "The notebook's kernel ran Java " + notebook.kernelJava() + ", but the JDK running this build is Java "
                         + RUNNING_JAVA + ", whose parser may not know the newer syntax: run Maven with JDK "
-                        + notebook.kernelJava() + " or newer (JAVA_HOME). Otherwise: " + problem.hint());
+                        + notebook.kernelJava() + " or newer (JAVA_HOME). Otherwise: " + problem.hint(), problem.detail());
     }
 
-    private static Plan plan(List<CellWork> work, List<ExportProblem> problems) {
+    private static Plan plan(List<CellWork> work, List<Problem> problems) {
         Plan plan = new Plan();
-        Map<String, Placed> inNotebook = new HashMap<>();
-        Map<String, Placed> inTarget = new HashMap<>();
-        Map<String, Placed> testNames = new HashMap<>();
+        Map<Scoped<String>, Placed> inNotebook = new HashMap<>();
+        Map<Scoped<TargetName>, Placed> inTarget = new HashMap<>();
+        Map<Scoped<TargetName>, Placed> testNames = new HashMap<>();
         for (CellWork w : work) {
             plan.cellsByNotebook.computeIfAbsent(w.notebook.notebookPath(), k -> new ArrayList<>()).add(w);
             if (w.target == null || w.parsed == null) {
@@ -316,23 +243,21 @@ public final class Exporter {
                 Placed placed = new Placed(w, s);
                 if (w.cell.kind() == ExportKind.TEST) {
                     plan.tests.computeIfAbsent(w.target, k -> new ArrayList<>()).add(placed);
-                    String testKey;
+                    SnippetKey testKey;
                     if (s.kind() == Kind.STATEMENTS) {
                         String name = testMethodName(w.cell);
                         plan.testMethodNames.put(placed, name);
-                        testKey = "method " + name + "()";
-                    } else if (s.kind() == Kind.TYPE) {
-                        testKey = s.keys().get(0);
+                        testKey = SnippetKey.method(name, name + "()");
                     } else {
                         testKey = s.keys().get(0);
                     }
-                    duplicate(testNames, w.target + "Test\0" + testKey, placed, testKey, problems);
+                    duplicate(testNames, new Scoped<>(w.target.testClass(), testKey), placed, problems);
                     continue;
                 }
-                for (String key : s.keys()) {
-                    boolean clash = duplicate(inNotebook, w.notebook.notebookPath() + "\0" + key, placed, key, problems);
+                for (SnippetKey key : s.keys()) {
+                    boolean clash = duplicate(inNotebook, new Scoped<>(w.notebook.notebookPath(), key), placed, problems);
                     if (!clash && s.kind() != Kind.TYPE) {
-                        duplicate(inTarget, w.target + "\0" + key, placed, key, problems);
+                        duplicate(inTarget, new Scoped<>(w.target, key), placed, problems);
                     }
                 }
                 if (s.kind() == Kind.TYPE) {
@@ -349,7 +274,7 @@ public final class Exporter {
         for (Map.Entry<TargetName, Placed> type : plan.types.entrySet()) {
             if (plan.members.containsKey(type.getKey())) {
                 Placed p = type.getValue();
-                problems.add(new ExportProblem(p.work().cell.cell(), p.snippet().line(), p.snippet().column(),
+                problems.add(Problem.error(Location.in(p.work().cell.cell(), p.snippet().line(), p.snippet().column()),
                         p.snippet().display() + " has the name of the export target class " + type.getKey()
                                 + ", which holds the notebook's methods and fields",
                         "Rename the type, or choose another `default_exp`."));
@@ -358,21 +283,24 @@ public final class Exporter {
         return plan;
     }
 
+    /** A name in one namespace: a notebook's JShell session, a target class, a test class. */
+    private record Scoped<S>(S scope, SnippetKey key) {
+    }
+
     /** Records {@code placed} under {@code key}; reports a clash with an earlier declaration. */
-    private static boolean duplicate(Map<String, Placed> seen, String key, Placed placed, String what,
-            List<ExportProblem> problems) {
+    private static <S> boolean duplicate(Map<Scoped<S>, Placed> seen, Scoped<S> key, Placed placed, List<Problem> problems) {
         Placed earlier = seen.putIfAbsent(key, placed);
         if (earlier == null) {
             return false;
         }
-        problems.add(clashProblem(placed, earlier, what));
+        problems.add(clashProblem(placed, earlier, key.key().toString()));
         return true;
     }
 
-    private static ExportProblem clashProblem(Placed later, Placed earlier, String what) {
+    private static Problem clashProblem(Placed later, Placed earlier, String what) {
         Snippet e = earlier.snippet();
         boolean sameNotebook = earlier.work().notebook == later.work().notebook;
-        return new ExportProblem(later.work().cell.cell(), later.snippet().line(), later.snippet().column(),
+        return Problem.error(Location.in(later.work().cell.cell(), later.snippet().line(), later.snippet().column()),
                 what + " is declared again; it is first declared at " + earlier.work().cell.cell().at(e.line(), e.column()),
                 sameNotebook
                         ? "JShell keeps the last definition, but exported code would have two: delete or rename one of them."
@@ -401,10 +329,5 @@ public final class Exporter {
             id = "test" + (id.isEmpty() ? cell.cell().number() : id);
         }
         return JavaNames.rejectIdentifier(id) == null && !id.equals("yield") ? id : id + "Test";
-    }
-
-    /** The simple name of the import, for callers that want to show it. */
-    static String render(ImportLine line) {
-        return "import " + line.key() + ";";
     }
 }

@@ -1,32 +1,35 @@
 package dev.nbexport.export;
 
-import dev.nbexport.directive.ExportKind;
 import dev.nbexport.export.Exporter.CellWork;
 import dev.nbexport.export.Exporter.Placed;
 import dev.nbexport.export.Exporter.Plan;
-import dev.nbexport.export.ParsedCell.ImportLine;
 import dev.nbexport.export.ParsedCell.Kind;
 import dev.nbexport.export.ParsedCell.Snippet;
 import dev.nbexport.export.ParsedCell.Word;
-import dev.nbexport.notebook.CellRef;
+import dev.nbexport.layout.BlockText;
+import dev.nbexport.layout.FileLayout;
+import dev.nbexport.layout.GeneratedFile;
+import dev.nbexport.layout.ImportLine;
+import dev.nbexport.layout.Replacement;
+import dev.nbexport.problem.Problem;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import javax.lang.model.element.Modifier;
 
-/** Writes the planned files: text of each declaration with its modifiers fixed, imports, markers, header. */
+/**
+ * Writes the planned files with {@link FileLayout}: each block's text (each declaration with its
+ * modifiers fixed for its place), and the imports it needs ({@link FileImports}). Files are independent
+ * and emitted in parallel when there are many.
+ */
 final class FileEmitter {
 
-    private static final String INDENT = "    ";
     private static final int PARALLEL_THRESHOLD = 32;
-    private static final String JUNIT_TEST = "org.junit.jupiter.api.Test";
-    private static final String JUNIT_DISPLAY_NAME = "org.junit.jupiter.api.DisplayName";
+    private static final ImportLine JUNIT_TEST = ImportLine.of("org.junit.jupiter.api.Test");
+    private static final ImportLine JUNIT_DISPLAY_NAME = ImportLine.of("org.junit.jupiter.api.DisplayName");
 
     /** How a declaration's modifiers change on its way out. */
     private enum Role {
@@ -38,96 +41,34 @@ final class FileEmitter {
         AS_IS
     }
 
-    private enum Visibility {
-        PUBLIC,
-        PACKAGE,
-        PRIVATE
+    /**
+     * What the export wrote and found.
+     *
+     * @param files the files, sorted by kind then path
+     * @param freeUses names the files' code uses that nothing in them declares or imports
+     * @param problems exported names used where they are not accessible
+     * @param warnings imports carried over from cells that are not exported
+     */
+    record Emitted(List<GeneratedFile> files, List<FileImports.FreeUse> freeUses, List<Problem> problems,
+                   List<Problem> warnings) {
     }
 
-    private record MemberSymbol(TargetName owner, Visibility visibility) {
-    }
-
-    private record TypeSymbol(TargetName name, boolean isPublic) {
-    }
-
-    /** What one notebook exports, as names its code can use unqualified. */
-    private static final class Symbols {
-        final Map<String, List<TypeSymbol>> types = new HashMap<>();
-        final Map<String, List<MemberSymbol>> methods = new HashMap<>();
-        final Map<String, List<MemberSymbol>> fields = new HashMap<>();
+    /** One file and what resolving its names found. */
+    private record Output(GeneratedFile file, FileImports.Result imports) {
     }
 
     private final Plan plan;
     private final DefaultImports defaults;
-    private final Set<ExportWarning> warnings;
-    private final Map<String, Symbols> symbolsByNotebook = new HashMap<>();
-    /** package → simple names of every class generated in it. */
-    private final Map<String, Set<String>> packageTypes = new HashMap<>();
-    /** Names the code uses that nothing in its generated file declares or imports; written by parallel emitters. */
-    private final Set<FreeUse> freeUses = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    /** Uses of package-private exports from another package; written by parallel emitters. */
-    private final Set<ExportProblem> problems = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final ExportedSymbols symbols;
 
-    /**
-     * A name a snippet uses that its generated file cannot resolve: it came from the notebook's
-     * kernel session (another cell, or the kernel's own helpers), or it is a plain mistake.
-     *
-     * @param offset where the name is first used, in the cell's code
-     */
-    record FreeUse(Placed placed, String name, boolean call, int offset) {
-    }
-
-    FileEmitter(Plan plan, DefaultImports defaults, Set<ExportWarning> warnings) {
+    FileEmitter(Plan plan, DefaultImports defaults) {
         this.plan = plan;
         this.defaults = defaults;
-        this.warnings = warnings;
-        index();
+        this.symbols = new ExportedSymbols(plan);
     }
 
-    private void index() {
-        for (Map.Entry<TargetName, Placed> e : plan.types.entrySet()) {
-            TargetName type = e.getKey();
-            packageTypes.computeIfAbsent(type.packageName(), k -> new HashSet<>()).add(type.simpleName());
-            symbols(e.getValue()).types.computeIfAbsent(type.simpleName(), k -> new ArrayList<>())
-                    .add(new TypeSymbol(type, !e.getValue().work().exporti()));
-        }
-        for (Map.Entry<TargetName, List<Placed>> e : plan.members.entrySet()) {
-            TargetName target = e.getKey();
-            packageTypes.computeIfAbsent(target.packageName(), k -> new HashSet<>()).add(target.simpleName());
-            for (Placed p : e.getValue()) {
-                Visibility v = isPrivate(p.snippet()) ? Visibility.PRIVATE
-                        : p.work().exporti() ? Visibility.PACKAGE : Visibility.PUBLIC;
-                Symbols symbols = symbols(p);
-                Map<String, List<MemberSymbol>> map = p.snippet().kind() == Kind.METHOD ? symbols.methods : symbols.fields;
-                for (String key : p.snippet().keys()) {
-                    String name = p.snippet().kind() == Kind.METHOD ? p.snippet().name() : key.substring("field ".length());
-                    List<MemberSymbol> list = map.computeIfAbsent(name, k -> new ArrayList<>());
-                    MemberSymbol symbol = new MemberSymbol(target, v);
-                    if (!list.contains(symbol)) {
-                        list.add(symbol);
-                    }
-                }
-            }
-        }
-        for (TargetName target : plan.tests.keySet()) {
-            packageTypes.computeIfAbsent(target.packageName(), k -> new HashSet<>()).add(testClass(target).simpleName());
-        }
-    }
-
-    private Symbols symbols(Placed p) {
-        return symbolsByNotebook.computeIfAbsent(p.work().notebook.notebookPath(), k -> new Symbols());
-    }
-
-    private static boolean isPrivate(Snippet s) {
-        return s.modifiers() != null && s.modifiers().has(Modifier.PRIVATE);
-    }
-
-    static TargetName testClass(TargetName target) {
-        return target.sibling(target.simpleName() + "NotebookTest");
-    }
-
-    List<GeneratedFile> emit() {
-        List<java.util.function.Supplier<GeneratedFile>> jobs = new ArrayList<>();
+    Emitted emit() {
+        List<java.util.function.Supplier<Output>> jobs = new ArrayList<>();
         for (Map.Entry<TargetName, List<Placed>> e : plan.members.entrySet()) {
             jobs.add(() -> targetClass(e.getKey(), e.getValue()));
         }
@@ -142,66 +83,60 @@ final class FileEmitter {
         if (jobs.size() >= PARALLEL_THRESHOLD) {
             stream = stream.parallel();
         }
-        List<GeneratedFile> files = new ArrayList<>(stream.map(java.util.function.Supplier::get).toList());
-        files.sort(Comparator.comparing(GeneratedFile::kind).thenComparing(GeneratedFile::relativePath));
-        return files;
-    }
-
-    /** After {@link #emit}: names used that the generated files cannot resolve. */
-    Set<FreeUse> freeUses() {
-        return freeUses;
-    }
-
-    /** After {@link #emit}: exported names used where they are not accessible. */
-    Set<ExportProblem> problems() {
-        return problems;
-    }
-
-    private GeneratedFile targetClass(TargetName target, List<Placed> members) {
-        StringBuilder code = new StringBuilder(4096)
-                .append("public final class ").append(target.simpleName()).append(" {\n\n")
-                .append(INDENT).append("private ").append(target.simpleName()).append("() {\n")
-                .append(INDENT).append("}\n");
-        for (List<Placed> group : byCell(members)) {
-            code.append('\n').append(INDENT).append(CellMarker.of(group.get(0).work().cell.cell()).render()).append('\n');
-            appendIndented(code, groupText(group, Role.MEMBER), INDENT);
+        List<Output> outputs = stream.map(java.util.function.Supplier::get).toList();
+        List<GeneratedFile> files = new ArrayList<>(outputs.size());
+        Set<FileImports.FreeUse> freeUses = new LinkedHashSet<>();
+        Set<Problem> problems = new LinkedHashSet<>();
+        List<Problem> warnings = new ArrayList<>();
+        for (Output o : outputs) {
+            files.add(o.file());
+            freeUses.addAll(o.imports().freeUses());
+            problems.addAll(o.imports().problems());
+            warnings.addAll(o.imports().warnings());
         }
-        code.append("}\n");
-        return file(GeneratedFile.Kind.MAIN, target, target, target, members, code, List.of());
+        files.sort(Comparator.comparing(GeneratedFile::kind).thenComparing(GeneratedFile::relativePath));
+        return new Emitted(files, List.copyOf(freeUses), List.copyOf(problems), warnings);
     }
 
-    private GeneratedFile typeFile(TargetName type, Placed placed) {
-        StringBuilder code = new StringBuilder(2048)
-                .append(CellMarker.of(placed.work().cell.cell()).render()).append('\n')
-                .append(groupText(List.of(placed), Role.TYPE)).append('\n');
-        return file(GeneratedFile.Kind.MAIN, type, placed.work().target, null, List.of(placed), code, List.of());
+    private FileImports.Result imports(GeneratedFile.Kind kind, TargetName fileName, TargetName target,
+            TargetName membersInScope, List<Placed> parts, List<ImportLine> extra) {
+        return FileImports.of(plan, symbols, defaults, kind, fileName, target, membersInScope, parts, extra);
     }
 
-    private GeneratedFile testFile(TargetName target, List<Placed> tests) {
-        TargetName testClass = testClass(target);
-        StringBuilder code = new StringBuilder(4096)
-                .append("class ").append(testClass.simpleName()).append(" {\n");
+    private Output targetClass(TargetName target, List<Placed> members) {
+        List<BlockText> blocks = new ArrayList<>();
+        for (List<Placed> group : byCell(members)) {
+            blocks.add(groupText(group, Role.MEMBER));
+        }
+        FileImports.Result imports = imports(GeneratedFile.Kind.MAIN, target, target, target, members, List.of());
+        return new Output(FileLayout.memberClass(target.packageName(), target.simpleName(), imports.imports(), blocks), imports);
+    }
+
+    private Output typeFile(TargetName type, Placed placed) {
+        FileImports.Result imports = imports(GeneratedFile.Kind.MAIN, type, placed.work().target, null, List.of(placed), List.of());
+        return new Output(FileLayout.typeFile(type.packageName(), type.simpleName(), imports.imports(),
+                groupText(List.of(placed), Role.TYPE)), imports);
+    }
+
+    private Output testFile(TargetName target, List<Placed> tests) {
+        TargetName testClass = target.testClass();
+        List<FileLayout.TestBlock> blocks = new ArrayList<>();
         boolean displayName = false;
         for (List<Placed> group : byCell(tests)) {
             CellWork w = group.get(0).work();
-            code.append('\n').append(INDENT).append(CellMarker.of(w.cell.cell()).render()).append('\n');
+            FileLayout.TestCase method = null;
             if (group.get(0).snippet().kind() == Kind.STATEMENTS) {
                 displayName = true;
                 String label = (w.cell.testName() == null || w.cell.testName().isBlank() ? "" : w.cell.testName().strip() + " - ")
                         + w.cell.cell();
-                code.append(INDENT).append("@Test\n")
-                        .append(INDENT).append("@DisplayName(").append(javaString(label)).append(")\n")
-                        .append(INDENT).append("void ").append(plan.testMethodNames.get(group.get(0)))
-                        .append("() throws Exception {\n");
-                appendIndented(code, groupText(group, Role.AS_IS), INDENT + INDENT);
-                code.append(INDENT).append("}\n");
-            } else {
-                appendIndented(code, groupText(group, Role.AS_IS), INDENT);
+                method = new FileLayout.TestCase(plan.testMethodNames.get(group.get(0)), label);
             }
+            blocks.add(new FileLayout.TestBlock(groupText(group, Role.AS_IS), method));
         }
-        code.append("}\n");
-        List<String> junit = displayName ? List.of(JUNIT_DISPLAY_NAME, JUNIT_TEST) : List.of(JUNIT_TEST);
-        return file(GeneratedFile.Kind.TEST, testClass, target, null, tests, code, junit);
+        List<ImportLine> junit = displayName ? List.of(JUNIT_DISPLAY_NAME, JUNIT_TEST) : List.of(JUNIT_TEST);
+        FileImports.Result imports = imports(GeneratedFile.Kind.TEST, testClass, target, null, tests, junit);
+        return new Output(FileLayout.testClass(testClass.packageName(), testClass.simpleName(), imports.imports(), blocks),
+                imports);
     }
 
     /** Consecutive declarations from one cell form one block under one marker. */
@@ -223,35 +158,33 @@ final class FileEmitter {
     }
 
     /** The block's text: declarations with their own comments and spacing, edges trimmed, unindented. */
-    private static String groupText(List<Placed> group, Role role) {
-        StringBuilder sb = new StringBuilder();
+    private static BlockText groupText(List<Placed> group, Role role) {
         ParsedCell cell = group.get(0).work().parsed;
-        String code = cell.code();
+        BlockText.Builder text = cell.blockText();
         List<Snippet> all = cell.snippets();
         Snippet previous = null;
         for (Placed p : group) {
             Snippet s = p.snippet();
             if (previous != null) {
-                boolean adjacent = all.indexOf(previous) + 1 == all.indexOf(s);
-                sb.append(adjacent ? code.substring(previous.end(), s.segmentStart()) : "\n\n");
+                if (all.indexOf(previous) + 1 == all.indexOf(s)) {
+                    text.copy(previous.end(), s.segmentStart(), List.of());
+                } else {
+                    text.separate();
+                }
             }
-            sb.append(text(cell, s, role, p.work().exporti()));
+            text.copy(s.segmentStart(), s.end(), modifierEdits(cell.code(), s, role, p.work().exporti()));
             previous = s;
         }
-        return trimBlankLines(sb.toString());
+        return text.build();
     }
 
-    private record Edit(int start, int end, String text) {
-    }
-
-    /** The snippet's source text with its modifiers changed for its role. */
-    private static String text(ParsedCell cell, Snippet s, Role role, boolean exporti) {
-        String code = cell.code();
+    /** The edits that change the snippet's modifiers for its role. */
+    private static List<Replacement> modifierEdits(String code, Snippet s, Role role, boolean exporti) {
         if (role == Role.AS_IS || s.kind() == Kind.STATEMENTS) {
-            return code.substring(s.segmentStart(), s.end());
+            return List.of();
         }
         ParsedCell.Modifiers modifiers = s.modifiers();
-        List<Edit> edits = new ArrayList<>();
+        List<Replacement> edits = new ArrayList<>();
         int insertAt = modifiers.insertAt();
         Word access = null;
         boolean hasStatic = false;
@@ -273,394 +206,39 @@ final class FileEmitter {
                 }
             }
             if (remove) {
-                edits.add(new Edit(m.start(), skipWhitespace(code, m.end()), ""));
+                edits.add(Replacement.remove(m.start(), SnippetReader.skipWhitespace(code, m.end())));
             }
         }
         if (role == Role.TYPE) {
             if (!exporti && !hasPublic) {
-                edits.add(new Edit(insertAt, insertAt, "public "));
+                edits.add(Replacement.insert(insertAt, "public "));
             }
             if (!exporti) {
                 modifiers.canonicalConstructors().forEach(c -> makePublic(code, c, edits));
             }
         } else if (access != null) {
             if (!hasStatic) {
-                edits.add(new Edit(access.end(), access.end(), " static"));
+                edits.add(Replacement.insert(access.end(), " static"));
             }
         } else {
             String prefix = (exporti || isPrivate ? "" : "public ") + (hasStatic ? "" : "static ");
             if (!prefix.isEmpty()) {
-                edits.add(new Edit(insertAt, insertAt, prefix));
+                edits.add(Replacement.insert(insertAt, prefix));
             }
         }
-        String text = code.substring(s.segmentStart(), s.end());
-        if (edits.isEmpty()) {
-            return text;
-        }
-        // apply from the end; at one position a removal goes first so the insertion lands before it
-        edits.sort(Comparator.comparingInt(Edit::start).thenComparingInt(Edit::end).reversed());
-        StringBuilder sb = new StringBuilder(text);
-        for (Edit e : edits) {
-            sb.replace(e.start() - s.segmentStart(), e.end() - s.segmentStart(), e.text());
-        }
-        return sb.toString();
+        return edits;
     }
 
     /** Edits that make a member {@code public}: its weaker access keyword goes, {@code public} comes in. */
-    private static void makePublic(String code, ParsedCell.Modifiers member, List<Edit> edits) {
+    private static void makePublic(String code, ParsedCell.Modifiers member, List<Replacement> edits) {
         if (member.has(Modifier.PUBLIC)) {
             return;
         }
         for (Word m : member.words()) {
             if (m.keyword() == Modifier.PRIVATE || m.keyword() == Modifier.PROTECTED) {
-                edits.add(new Edit(m.start(), skipWhitespace(code, m.end()), ""));
+                edits.add(Replacement.remove(m.start(), SnippetReader.skipWhitespace(code, m.end())));
             }
         }
-        edits.add(new Edit(member.insertAt(), member.insertAt(), "public "));
-    }
-
-    static int skipWhitespace(String code, int i) {
-        while (i < code.length() && Character.isWhitespace(code.charAt(i))) {
-            i++;
-        }
-        return i;
-    }
-
-    /** Drops blank lines at both ends, empties whitespace-only lines, and drops trailing newlines. */
-    static String trimBlankLines(String text) {
-        List<String> lines = new ArrayList<>();
-        int start = 0;
-        while (start <= text.length()) {
-            int eol = text.indexOf('\n', start);
-            String line = text.substring(start, eol < 0 ? text.length() : eol);
-            lines.add(line.isBlank() ? "" : line);
-            if (eol < 0) {
-                break;
-            }
-            start = eol + 1;
-        }
-        int from = 0;
-        int to = lines.size();
-        while (from < to && lines.get(from).isEmpty()) {
-            from++;
-        }
-        while (to > from && lines.get(to - 1).isEmpty()) {
-            to--;
-        }
-        return String.join("\n", lines.subList(from, to));
-    }
-
-    /** Appends each line indented (empty lines stay empty), plus a final newline. */
-    private static void appendIndented(StringBuilder sb, String text, String indent) {
-        int start = 0;
-        while (start <= text.length()) {
-            int eol = text.indexOf('\n', start);
-            int end = eol < 0 ? text.length() : eol;
-            if (end > start) {
-                sb.append(indent).append(text, start, end);
-            }
-            sb.append('\n');
-            if (eol < 0) {
-                break;
-            }
-            start = eol + 1;
-        }
-    }
-
-    static String javaString(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
-    }
-
-    // ---- imports ----
-
-    /**
-     * Assembles a file: header, package, the imports its code needs, code.
-     *
-     * @param fileName the class the file declares
-     * @param target the export target the content belongs to (which cells' imports are its own)
-     * @param membersInScope the target class whose members the code sees unqualified, or null
-     */
-    private GeneratedFile file(GeneratedFile.Kind kind, TargetName fileName, TargetName target,
-            TargetName membersInScope, List<Placed> parts, StringBuilder code, List<String> extraImports) {
-        Set<String> imports = imports(kind, fileName, target, membersInScope, parts, extraImports);
-        StringBuilder body = new StringBuilder(code.length() + 512)
-                .append("package ").append(fileName.packageName()).append(";\n\n");
-        boolean any = false;
-        for (String i : imports) {
-            if (i.startsWith("static ")) {
-                body.append("import ").append(i).append(";\n");
-                any = true;
-            }
-        }
-        boolean anyStatic = any;
-        for (String i : imports) {
-            if (!i.startsWith("static ")) {
-                if (anyStatic) {
-                    body.append('\n');
-                    anyStatic = false;
-                }
-                body.append("import ").append(i).append(";\n");
-                any = true;
-            }
-        }
-        if (any) {
-            body.append('\n');
-        }
-        body.append(code);
-        Set<String> notebooks = new LinkedHashSet<>();
-        List<CellRef> sources = new ArrayList<>();
-        for (Placed p : parts) {
-            notebooks.add(p.work().notebook.notebookPath());
-            CellRef ref = p.work().cell.cell();
-            if (sources.isEmpty() || !sources.get(sources.size() - 1).equals(ref)) {
-                sources.add(ref);
-            }
-        }
-        String content = GeneratedHeader.render(new ArrayList<>(notebooks), body.toString());
-        String path = fileName.relativePath();
-        return new GeneratedFile(kind, path, content, sources);
-    }
-
-    /** The imports a file needs: sorted keys such as {@code java.util.List}, {@code static a.B.m}. */
-    private Set<String> imports(GeneratedFile.Kind kind, TargetName fileName, TargetName target,
-            TargetName membersInScope, List<Placed> parts, List<String> extraImports) {
-        String pkg = fileName.packageName();
-        Set<String> types = new TreeSet<>();
-        Set<String> names = new TreeSet<>();
-        Set<String> methods = new TreeSet<>();
-        Set<String> declared = new HashSet<>();
-        Set<String> notebooks = new LinkedHashSet<>();
-        for (Placed p : parts) {
-            var used = p.snippet().used();
-            types.addAll(used.types());
-            names.addAll(used.names());
-            methods.addAll(used.methods());
-            declared.addAll(used.declared());
-            notebooks.add(p.work().notebook.notebookPath());
-        }
-        declared.add(fileName.simpleName());
-        Set<String> result = new TreeSet<>();
-        for (String extra : extraImports) {
-            result.add(extra);
-            declared.add(extra.substring(extra.lastIndexOf('.') + 1));
-        }
-
-        // imports written in the notebooks: the target's own cells first, then the others (carried)
-        Map<String, ImportFrom> single = new HashMap<>();
-        Map<String, List<ImportFrom>> staticSingle = new HashMap<>();
-        List<ImportFrom> carriedOnDemand = new ArrayList<>();
-        for (String notebook : notebooks) {
-            for (CellWork w : plan.cellsByNotebook.get(notebook)) {
-                boolean own = target.equals(w.target) && (kind == GeneratedFile.Kind.MAIN
-                        ? w.cell.kind().exportsCode() : w.cell.kind() == ExportKind.TEST);
-                for (ImportLine line : w.parsed.imports()) {
-                    ImportFrom from = new ImportFrom(line, w, own);
-                    if (line.onDemand()) {
-                        if (own) {
-                            result.add(line.key());
-                        } else {
-                            carriedOnDemand.add(from);
-                        }
-                    } else if (line.isStatic()) {
-                        staticSingle.computeIfAbsent(line.simpleName(), k -> new ArrayList<>()).add(from);
-                    } else {
-                        single.merge(line.simpleName(), from, (a, b) -> a.own && !b.own ? a : b);
-                    }
-                }
-            }
-        }
-
-        Set<String> referenced = new TreeSet<>(types);
-        referenced.addAll(names);
-        Set<String> samePackage = packageTypes.getOrDefault(pkg, Set.of());
-        boolean unresolvedType = false;
-        for (String name : referenced) {
-            if (declared.contains(name) || samePackage.contains(name)) {
-                continue;
-            }
-            TypeSymbol exported = exportedType(notebooks, name);
-            if (exported != null) {
-                if (exported.isPublic()) {
-                    result.add(exported.name().qualifiedName());
-                }
-                continue;
-            }
-            ImportFrom written = single.get(name);
-            if (written != null) {
-                use(written, result, kind, fileName, name);
-                continue;
-            }
-            var qualified = defaults.qualify(name);
-            if (qualified.isPresent()) {
-                result.add(qualified.get());
-            } else if (types.contains(name) && !defaults.isJavaLang(name)) {
-                unresolvedType = true;
-            }
-        }
-
-        boolean unresolvedMethod = false;
-        for (String name : methods) {
-            if (declared.contains(name)) {
-                continue;
-            }
-            boolean found = staticMembers(notebooks, name, true, membersInScope, pkg, result);
-            for (ImportFrom written : staticSingle.getOrDefault(name, List.of())) {
-                use(written, result, kind, fileName, name);
-                found = true;
-            }
-            // a call inside a class with a supertype may be to an inherited method: no reason to carry imports
-            unresolvedMethod |= !found && parts.stream().anyMatch(p -> p.snippet().used().freeCalls().containsKey(name));
-        }
-        for (String name : names) {
-            if (declared.contains(name)) {
-                continue;
-            }
-            staticMembers(notebooks, name, false, membersInScope, pkg, result);
-            for (ImportFrom written : staticSingle.getOrDefault(name, List.of())) {
-                use(written, result, kind, fileName, name);
-            }
-        }
-        for (ImportFrom from : carriedOnDemand) {
-            boolean testOnly = kind == GeneratedFile.Kind.MAIN && from.line.name().startsWith("org.junit.");
-            if (!testOnly && (from.line.isStatic() ? unresolvedMethod : unresolvedType)) {
-                use(from, result, kind, fileName, null);
-            }
-        }
-        boolean typeOnDemand = result.stream().anyMatch(i -> i.endsWith(".*") && !i.startsWith("static "))
-                || carriedOnDemand.stream().anyMatch(f -> !f.line.isStatic());
-        List<String> staticOnDemand = new ArrayList<>();
-        result.stream().filter(i -> i.startsWith("static ") && i.endsWith(".*"))
-                .forEach(i -> staticOnDemand.add(i.substring("static ".length(), i.length() - 2)));
-        carriedOnDemand.stream().filter(f -> f.line.isStatic()).map(f -> f.line.name())
-                .filter(c -> kind == GeneratedFile.Kind.TEST || !c.startsWith("org.junit."))
-                .forEach(staticOnDemand::add);
-        for (Placed p : parts) {
-            var used = p.snippet().used();
-            for (Map.Entry<String, Integer> use : used.freeNames().entrySet()) {
-                String name = use.getKey();
-                // an on-demand import may supply any class; by convention class names are capitalised
-                boolean maybeClass = typeOnDemand && Character.isUpperCase(name.charAt(0));
-                if (!used.variables().contains(name) && !declared.contains(name) && !samePackage.contains(name)
-                        && exportedType(notebooks, name) == null && !single.containsKey(name)
-                        && !staticSingle.containsKey(name) && defaults.qualify(name).isEmpty()
-                        && !defaults.isJavaLang(name) && !maybeClass && !StaticMembers.maySupply(staticOnDemand, name, false)
-                        && !accessibleMember(p, notebooks, name, false, membersInScope, pkg)) {
-                    freeUses.add(new FreeUse(p, name, false, use.getValue()));
-                }
-            }
-            for (Map.Entry<String, Integer> call : used.freeCalls().entrySet()) {
-                String name = call.getKey();
-                if (!declared.contains(name) && !staticSingle.containsKey(name)
-                        && !StaticMembers.maySupply(staticOnDemand, name, true)
-                        && !accessibleMember(p, notebooks, name, true, membersInScope, pkg)) {
-                    freeUses.add(new FreeUse(p, name, true, call.getValue()));
-                }
-            }
-            for (String type : used.types()) {
-                TypeSymbol exported = declared.contains(type) || samePackage.contains(type) ? null : exportedType(notebooks, type);
-                if (exported != null && !exported.isPublic() && !exported.name().packageName().equals(pkg)) {
-                    problems.add(notAccessible(p, "class " + exported.name(), pkg));
-                }
-            }
-        }
-        return result;
-    }
-
-    /**
-     * Whether the notebooks export a loose member {@code name} that code in {@code pkg} can use; a
-     * problem is recorded when they export one that is package-private elsewhere.
-     */
-    private boolean accessibleMember(Placed user, Set<String> notebooks, String name, boolean method,
-            TargetName membersInScope, String pkg) {
-        List<MemberSymbol> members = members(notebooks, name, method);
-        if (members.stream().anyMatch(m -> visible(m, membersInScope, pkg))) {
-            return true;
-        }
-        if (!members.isEmpty()) {
-            MemberSymbol hidden = members.get(members.size() - 1);
-            problems.add(notAccessible(user, (method ? "method " : "field ") + hidden.owner() + "." + name, pkg));
-            return true;
-        }
-        return false;
-    }
-
-    private static ExportProblem notAccessible(Placed user, String what, String pkg) {
-        Snippet s = user.snippet();
-        return new ExportProblem(user.work().cell.cell(), s.line(), s.column(),
-                what + " is exported package-private (`//| exporti`, or `private`), but this code in package "
-                        + pkg + " uses it",
-                "Export it with `//| export` to make it public, or export both cells to the same package.");
-    }
-
-    private record ImportFrom(ImportLine line, CellWork work, boolean own) {
-    }
-
-    private void use(ImportFrom from, Set<String> result, GeneratedFile.Kind kind, TargetName file, String name) {
-        if (result.add(from.line.key()) && !from.own && kind == GeneratedFile.Kind.MAIN && !from.work.cell.kind().exportsCode()) {
-            warnings.add(new ExportWarning(from.work.notebook.notebookPath(), from.work.cell.cell(),
-                    "`" + Exporter.render(from.line) + "` (line " + from.line.line() + ") is in a cell that is not exported;"
-                            + " it was carried into " + file.relativePath()
-                            + (name == null ? ", whose code may need it" : ", which uses `" + name + "`")
-                            + ". Put the import in an exported cell to make this explicit."));
-        }
-    }
-
-    private TypeSymbol exportedType(Set<String> notebooks, String name) {
-        for (String notebook : notebooks) {
-            Symbols symbols = symbolsByNotebook.get(notebook);
-            List<TypeSymbol> list = symbols == null ? null : symbols.types.get(name);
-            if (list != null && !list.isEmpty()) {
-                return list.get(0);
-            }
-        }
-        return null;
-    }
-
-    /** Adds static imports of the notebooks' loose members named {@code name}; true when there is one. */
-    private boolean staticMembers(Set<String> notebooks, String name, boolean method, TargetName membersInScope,
-            String pkg, Set<String> result) {
-        List<MemberSymbol> members = members(notebooks, name, method);
-        for (MemberSymbol m : members) {
-            if (!m.owner().equals(membersInScope) && visible(m, membersInScope, pkg)) {
-                result.add("static " + m.owner().qualifiedName() + "." + name);
-            }
-        }
-        return !members.isEmpty();
-    }
-
-    /** The loose members named {@code name} that the notebooks export, in notebook order. */
-    private List<MemberSymbol> members(Set<String> notebooks, String name, boolean method) {
-        List<MemberSymbol> members = new ArrayList<>(1);
-        for (String notebook : notebooks) {
-            Symbols symbols = symbolsByNotebook.get(notebook);
-            if (symbols != null) {
-                members.addAll((method ? symbols.methods : symbols.fields).getOrDefault(name, List.of()));
-            }
-        }
-        return members;
-    }
-
-    /** Whether code in {@code pkg}, in class {@code membersInScope} (or null), may use the member. */
-    private static boolean visible(MemberSymbol m, TargetName membersInScope, String pkg) {
-        return m.owner().equals(membersInScope) || m.visibility() == Visibility.PUBLIC
-                || (m.visibility() == Visibility.PACKAGE && m.owner().packageName().equals(pkg));
+        edits.add(Replacement.insert(member.insertAt(), "public "));
     }
 }

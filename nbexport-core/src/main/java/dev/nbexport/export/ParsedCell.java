@@ -1,5 +1,11 @@
 package dev.nbexport.export;
 
+import dev.nbexport.layout.BlockText;
+import dev.nbexport.layout.ImportLine;
+import dev.nbexport.layout.LineStarts;
+import dev.nbexport.problem.Location;
+import dev.nbexport.problem.Problem;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,8 +15,27 @@ import javax.lang.model.element.Modifier;
  * A cell split into JShell snippets: its imports and its declarations (or, for a test cell of
  * statements, one block of statements). Offsets index {@link #code()}: the cell's code with
  * {@code \n} line breaks and its imports blanked out (same lines and columns as the cell).
+ *
+ * @param importLines the code lines (1-based) that hold an import, blanked out in {@code code}
  */
-record ParsedCell(ExportCell source, String code, int[] lineStarts, List<ImportLine> imports, List<Snippet> snippets) {
+record ParsedCell(ExportCell source, String code, LineStarts lines, List<CellImport> imports, BitSet importLines,
+                  List<Snippet> snippets) {
+
+    /** A builder of a block of this cell's code, which records where each line of it comes from. */
+    BlockText.Builder blockText() {
+        return new BlockText.Builder(source.cell(), code, lines, source::cellLine, importLines);
+    }
+
+    /** The cell line and column of an offset of {@link #code()}. */
+    Location location(int offset) {
+        int at = Math.min(Math.max(offset, 0), code.length());
+        return Location.in(source.cell(), source.cellLine(lines.lineOf(at)), lines.columnOf(at));
+    }
+
+    /** An error at an offset of {@link #code()}, located by the cell's line and column. */
+    Problem problem(int offset, String message, String hint) {
+        return Problem.error(location(offset), message, hint);
+    }
 
     /** What a snippet declares. */
     enum Kind {
@@ -40,7 +65,7 @@ record ParsedCell(ExportCell source, String code, int[] lineStarts, List<ImportL
             int segmentStart,
             int end,
             String name,
-            List<String> keys,
+            List<SnippetKey> keys,
             String display,
             int line,
             int column,
@@ -87,19 +112,11 @@ record ParsedCell(ExportCell source, String code, int[] lineStarts, List<ImportL
     /**
      * An import written in a cell.
      *
-     * @param name qualified name without {@code .*}
+     * @param line the import
+     * @param cellLine the cell line it starts on
+     * @param column the column of its {@code import} keyword
      */
-    record ImportLine(String name, boolean isStatic, boolean onDemand, int line, int column) {
-
-        /** Simple name (type or static member) imported by a single import. */
-        String simpleName() {
-            return name.substring(name.lastIndexOf('.') + 1);
-        }
-
-        /** Key used to deduplicate and sort: {@code static a.B.c}, {@code a.b.*}. */
-        String key() {
-            return (isStatic ? "static " : "") + name + (onDemand ? ".*" : "");
-        }
+    record CellImport(ImportLine line, int cellLine, int column) {
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.nbexport.export;
 
 import dev.nbexport.directive.JavaNames;
+import dev.nbexport.layout.FileLayout;
 import java.util.Optional;
 
 /**
@@ -49,9 +50,14 @@ public record TargetName(String packageName, String simpleName) implements Compa
         return new TargetName(packageName, otherSimpleName);
     }
 
+    /** The class of the tests from the target's test cells: {@code com.acme.text.SlugifyNotebookTest}. */
+    TargetName testClass() {
+        return sibling(simpleName + "NotebookTest");
+    }
+
     /** {@code com/acme/text/Slugify.java}. */
     public String relativePath() {
-        return packageName.replace('.', '/') + "/" + simpleName + ".java";
+        return FileLayout.path(packageName, simpleName);
     }
 
     @Override

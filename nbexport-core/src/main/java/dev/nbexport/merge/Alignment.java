@@ -15,6 +15,13 @@ import java.util.List;
  * <p>Memory grows with the square of the number of differences, so past {@link #MAX_EDITS} differences
  * the middle of the two sequences is left unmatched (only the common prefix and suffix are matched):
  * still a valid alignment, just not the longest one, which makes a merge conflict rather than go wrong.
+ *
+ * <p>Why not java-diff-utils' {@code MyersDiff}, which the rest of nbexport uses: the git merge driver
+ * ({@link MergeDriverMain}) runs with only nbexport-core and jackson-core on its class path, so that
+ * git's call per conflicting notebook starts fast; and measured on 960 pairs of randomly edited copies
+ * of the corpus notebooks (their JSON lines and their cell lists), java-diff-utils 4.16 found the same
+ * alignment in 923 pairs (ties broken differently in the others, which moves conflicts), took 113 ms
+ * where this took 37 ms, and has no bound on its memory; its linear-space variant took 373 ms.
  */
 public final class Alignment {
 

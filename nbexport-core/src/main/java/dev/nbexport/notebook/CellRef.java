@@ -1,5 +1,7 @@
 package dev.nbexport.notebook;
 
+import dev.nbexport.problem.CellAddress;
+import dev.nbexport.problem.Location;
 import java.util.Objects;
 
 /**
@@ -10,7 +12,7 @@ import java.util.Objects;
  * @param number 1-based position of the cell in the notebook
  * @param id the cell's nbformat 4.5 id, or {@code null} for older notebooks
  */
-public record CellRef(String notebook, int number, String id) {
+public record CellRef(String notebook, int number, String id) implements CellAddress {
 
     public CellRef {
         Objects.requireNonNull(notebook, "notebook");
@@ -22,11 +24,16 @@ public record CellRef(String notebook, int number, String id) {
     /** {@code notebooks/01_core.ipynb, cell 3 (id e443df78)}. */
     @Override
     public String toString() {
-        return notebook + ", cell " + number + (id == null ? "" : " (id " + id + ")");
+        return CellAddress.name(this);
     }
 
     /** The same cell, at a line (1-based) and column (1-based, 0 when unknown) inside it. */
     public String at(int line, int column) {
-        return toString() + ", line " + line + (column > 0 ? ":" + column : "");
+        return location(line, column).toString();
+    }
+
+    /** This cell at a line (1-based) and column (1-based, 0 when unknown), as a problem's location. */
+    public Location location(int line, int column) {
+        return Location.in(this, line, column);
     }
 }

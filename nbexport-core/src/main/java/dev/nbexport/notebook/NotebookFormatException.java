@@ -1,6 +1,8 @@
 package dev.nbexport.notebook;
 
 import dev.nbexport.NbexportException;
+import dev.nbexport.problem.Location;
+import dev.nbexport.problem.Problem;
 
 /**
  * A file that is not a notebook nbexport can read: broken JSON, an nbformat version before 4, a field
@@ -15,7 +17,7 @@ public final class NotebookFormatException extends NbexportException {
     private final String where;
 
     NotebookFormatException(String file, String where, String problem, String hint) {
-        super(file + (where.isEmpty() ? "" : ": " + where) + ": " + problem, hint);
+        super(Problem.error(Location.file(file), (where.isEmpty() ? "" : where + ": ") + problem, hint));
         this.file = file;
         this.where = where;
     }

@@ -1,18 +1,19 @@
 package dev.nbexport.project;
 
 import com.github.difflib.DiffUtils;
-import com.github.difflib.UnifiedDiffUtils;
 import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.Patch;
-import dev.nbexport.export.CellMarker;
 import dev.nbexport.export.Exporter;
-import dev.nbexport.export.GeneratedFile;
+import dev.nbexport.layout.CellMarker;
+import dev.nbexport.layout.FileLayout;
+import dev.nbexport.layout.GeneratedFile;
+import dev.nbexport.layout.MarkedFile;
 import dev.nbexport.notebook.CellRef;
 import dev.nbexport.sync.FileChange;
+import dev.nbexport.sync.UnifiedDiff;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -69,7 +70,7 @@ public final class CheckCommand {
         for (GeneratedFile file : export.result().files()) {
             if (change.file().endsWith(file.relativePath())) {
                 for (CellRef cell : file.sources()) {
-                    cells.add(cellName(CellMarker.of(cell)));
+                    cells.add(CellMarker.of(cell).cellName());
                 }
             }
         }
@@ -79,36 +80,20 @@ public final class CheckCommand {
     /** The cells whose marked blocks contain the lines changed on disk. */
     private static List<String> editedCells(FileChange change) {
         List<String> current = change.current().lines().toList();
+        MarkedFile marked = FileLayout.read(change.current());
         Patch<String> patch = DiffUtils.diff(change.wanted().lines().toList(), current);
         Set<String> cells = new LinkedHashSet<>();
         for (AbstractDelta<String> delta : patch.getDeltas()) {
             int line = Math.min(delta.getTarget().getPosition(), Math.max(current.size() - 1, 0));
-            for (int i = line; i >= 0 && i < current.size(); i--) {
-                Optional<CellMarker> marker = CellMarker.parse(current.get(i));
-                if (marker.isPresent()) {
-                    cells.add(cellName(marker.get()));
-                    break;
-                }
-            }
+            marked.markerAbove(line).ifPresent(m -> cells.add(m.cellName()));
         }
         return List.copyOf(cells);
-    }
-
-    private static String cellName(CellMarker marker) {
-        return marker.notebook() + " #" + marker.key();
     }
 
     private static String diff(FileChange change) {
         List<String> before = change.current() == null ? List.of() : change.current().lines().toList();
         List<String> after = change.wanted() == null ? List.of() : change.wanted().lines().toList();
-        Patch<String> patch = DiffUtils.diff(before, after);
-        if (patch.getDeltas().isEmpty()) {
-            return "";
-        }
-        List<String> lines = UnifiedDiffUtils.generateUnifiedDiff(
-                change.current() == null ? "/dev/null" : change.shown() + " (on disk)",
-                change.wanted() == null ? "/dev/null" : change.shown() + " (exported from the notebooks)",
-                before, patch, CONTEXT_LINES);
-        return String.join(System.lineSeparator(), lines);
+        return UnifiedDiff.of(change.current() == null ? "/dev/null" : change.shown() + " (on disk)", before,
+                change.wanted() == null ? "/dev/null" : change.shown() + " (exported from the notebooks)", after, CONTEXT_LINES);
     }
 }

@@ -4,6 +4,7 @@ import dev.nbexport.directive.DirectiveParser;
 import dev.nbexport.export.Exporter;
 import dev.nbexport.io.Sha256;
 import dev.nbexport.sync.FileChange;
+import dev.nbexport.workspace.ProjectNotebooks;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;

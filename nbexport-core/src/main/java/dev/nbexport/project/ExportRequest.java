@@ -1,5 +1,6 @@
 package dev.nbexport.project;
 
+import dev.nbexport.workspace.NotebookFinder;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;

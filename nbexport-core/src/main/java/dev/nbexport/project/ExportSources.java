@@ -1,6 +1,5 @@
 package dev.nbexport.project;
 
-import dev.nbexport.NbexportException;
 import dev.nbexport.directive.CellDirectives;
 import dev.nbexport.directive.Directive;
 import dev.nbexport.directive.ExportKind;
@@ -9,6 +8,8 @@ import dev.nbexport.export.ExportCell;
 import dev.nbexport.export.NotebookSource;
 import dev.nbexport.json.Json.JsonObject;
 import dev.nbexport.notebook.CellRef;
+import dev.nbexport.problem.Problem;
+import dev.nbexport.workspace.ProjectNotebook;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +24,7 @@ public final class ExportSources {
      *
      * @param problems receives each notebook-level mistake (two {@code default_exp} cells)
      */
-    public static NotebookSource of(ProjectNotebook notebook, List<NbexportException> problems) {
+    public static NotebookSource of(ProjectNotebook notebook, List<Problem> problems) {
         String defaultExp = null;
         CellRef defaultExpCell = null;
         int defaultExpLine = 0;
@@ -35,8 +36,8 @@ public final class ExportSources {
             Optional<FoundDirective> exp = d.get(Directive.DEFAULT_EXP);
             if (exp.isPresent()) {
                 if (defaultExpCell != null) {
-                    problems.add(new NbexportException(d.cell().at(Math.max(exp.get().line(), 1), 0)
-                            + ": a second `default_exp` (" + exp.get().value() + ")",
+                    problems.add(Problem.error(d.cell().location(Math.max(exp.get().line(), 1), 0),
+                            "a second `default_exp` (" + exp.get().value() + ")",
                             "The notebook's `default_exp` is already " + defaultExp + " in "
                             + defaultExpCell.at(Math.max(defaultExpLine, 1), 0)
                             + ". Keep one, and send single cells elsewhere with `//| export com.acme.Other`."));

@@ -2,21 +2,22 @@ package dev.nbexport.project;
 
 import dev.nbexport.NbexportException;
 import dev.nbexport.directive.DirectiveParser;
-import dev.nbexport.directive.DirectiveProblem;
 import dev.nbexport.export.ExportResult;
-import dev.nbexport.export.ExportWarning;
 import dev.nbexport.export.Exporter;
-import dev.nbexport.export.GeneratedFile;
 import dev.nbexport.export.NotebookSource;
+import dev.nbexport.layout.GeneratedFile;
+import dev.nbexport.problem.Problem;
 import dev.nbexport.sync.FileChange;
 import dev.nbexport.sync.SourceSync;
+import dev.nbexport.workspace.ProjectNotebook;
+import dev.nbexport.workspace.ProjectNotebooks;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A project's export worked out in memory: the notebooks read, the files the exporter made, and how
@@ -55,13 +56,13 @@ public record ProjectExport(List<ProjectNotebook> notebooks, ExportResult result
         ProjectNotebooks reader = new ProjectNotebooks(projectDir, DirectiveParser.standard());
         ProjectNotebooks.Loaded loaded = reader.parse(files);
 
-        List<NbexportException> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         List<NotebookSource> sources = new ArrayList<>();
         for (ProjectNotebook notebook : loaded.notebooks()) {
             sources.add(ExportSources.of(notebook, problems));
         }
         if (!problems.isEmpty()) {
-            throw NbexportException.all("in notebooks", problems);
+            throw NbexportException.of("in notebooks", problems);
         }
         ExportResult result = exporter.export(sources);
 
@@ -71,8 +72,8 @@ public record ProjectExport(List<ProjectNotebook> notebooks, ExportResult result
         SourceSync sync = new SourceSync(projectDir, reader.path(request.notebooksDir()));
 
         List<String> warnings = new ArrayList<>();
-        loaded.warnings().stream().map(DirectiveProblem::describe).forEach(warnings::add);
-        result.warnings().stream().map(ExportWarning::toString).forEach(warnings::add);
+        loaded.warnings().stream().map(Problem::describe).forEach(warnings::add);
+        result.warnings().stream().map(Problem::describe).forEach(warnings::add);
         Set<String> read = new HashSet<>();
         loaded.notebooks().forEach(n -> read.add(n.path()));
         List<Path> previouslyWritten = index.outputs().keySet().stream().map(Path::of).toList();

@@ -1,11 +1,14 @@
 package dev.nbexport.project;
 
+import dev.nbexport.problem.Location;
+import dev.nbexport.problem.Problem;
+import dev.nbexport.problem.Severity;
 import dev.nbexport.sync.FileChange;
 import java.util.List;
 
 /**
- * One way the exported sources and the notebooks are out of sync, as {@code nbexport:check} reports
- * it.
+ * One way the exported sources and the notebooks are out of sync, as {@code nbexport:check} finds it:
+ * the file change behind it, for callers that act on it, and the {@link #problem()} shown to the user.
  *
  * @param change the file and what export would do to it
  * @param cells the notebook cells concerned ({@code notebooks/a.ipynb #id}), where known
@@ -32,9 +35,16 @@ public record SyncProblem(FileChange change, List<String> cells, String diff, St
         return change.shown() + " " + what + (cells.isEmpty() ? "" : " (" + String.join(", ", cells) + ")");
     }
 
-    /** Summary, fix and diff, as printed by the build. */
+    /**
+     * As a problem: the summary (which names the file, so it needs no location of its own), the diff as
+     * its detail and the fix as its hint.
+     */
+    public Problem problem() {
+        return new Problem(Severity.ERROR, Location.none(), summary(), "Fix: " + fix, diff.stripTrailing());
+    }
+
+    /** Summary, diff and fix, as printed by the build. */
     public String describe() {
-        String nl = System.lineSeparator();
-        return summary() + nl + "  Fix: " + fix + (diff.isEmpty() ? "" : nl + diff.stripTrailing());
+        return problem().describe();
     }
 }

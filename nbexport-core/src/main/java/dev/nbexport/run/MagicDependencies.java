@@ -2,13 +2,17 @@ package dev.nbexport.run;
 
 import dev.nbexport.NbexportException;
 import dev.nbexport.directive.Magic;
+import dev.nbexport.io.ProjectPaths;
 import dev.nbexport.notebook.Cell;
 import dev.nbexport.notebook.Notebook;
+import dev.nbexport.notebook.NotebookReader;
+import dev.nbexport.problem.Location;
+import dev.nbexport.problem.Problem;
+import dev.nbexport.problem.Severity;
 import dev.nbexport.run.session.DependencyCheck;
 import dev.nbexport.run.session.ProjectArtifact;
 import dev.nbexport.run.worker.NotebookExecution;
-import dev.nbexport.notebook.NotebookReader;
-import dev.nbexport.project.NotebookFinder;
+import dev.nbexport.workspace.NotebookFinder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,11 +32,11 @@ public final class MagicDependencies {
      * (paths shown relative to {@code projectDir}); notebooks that cannot be read are left to the caller's
      * own reading, which reports them.
      */
-    public static List<NbexportException> problems(Path projectDir, Path notebooksDir, List<String> includes,
+    public static List<Problem> problems(Path projectDir, Path notebooksDir, List<String> includes,
                                                    List<String> excludes, List<ProjectArtifact> artifacts) {
-        List<NbexportException> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         for (Path file : new NotebookFinder(includes, excludes).find(notebooksDir)) {
-            String shown = NotebookFinder.shown(projectDir, file);
+            String shown = ProjectPaths.shown(projectDir, file);
             try {
                 problems.addAll(problems(NotebookReader.read(file, shown), shown, artifacts));
             } catch (NbexportException unreadable) {
@@ -43,25 +47,25 @@ public final class MagicDependencies {
     }
 
     /** One problem per missing or mismatched artifact, each naming the notebook, cell and line. */
-    public static List<NbexportException> problems(Notebook notebook, String shown, List<ProjectArtifact> artifacts) {
+    public static List<Problem> problems(Notebook notebook, String shown, List<ProjectArtifact> artifacts) {
         DependencyCheck check = new DependencyCheck(artifacts);
-        List<NbexportException> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         for (int i = 0; i < notebook.cells().size(); i++) {
             Cell cell = notebook.cells().get(i);
             if (!cell.isCode()) {
                 continue;
             }
             for (Magic magic : NotebookExecution.directives(notebook, shown, i).magics()) {
-                String where = notebook.cellRef(shown, i).at(magic.line(), 0);
+                Location where = Location.in(notebook.cellRef(shown, i), magic.line(), 0);
                 for (DependencyCheck.Wanted wanted : wanted(magic, where, problems)) {
-                    check.check(wanted).ifPresent(m -> problems.add(new NbexportException(where + ": " + m.message(), m.hint())));
+                    check.check(wanted).ifPresent(m -> problems.add(warning(where, m.message(), m.hint())));
                 }
             }
         }
         return problems;
     }
 
-    private static List<DependencyCheck.Wanted> wanted(Magic magic, String where, List<NbexportException> problems) {
+    private static List<DependencyCheck.Wanted> wanted(Magic magic, Location where, List<Problem> problems) {
         List<DependencyCheck.Wanted> wanted = new ArrayList<>();
         if (magic.kind() == Magic.Kind.LINE && (magic.name().equals("maven") || magic.name().equals("addMavenDependency"))) {
             for (String arg : magic.arguments().split("\\s+")) {
@@ -73,10 +77,14 @@ public final class MagicDependencies {
             try {
                 wanted.addAll(DependencyCheck.dependenciesOf(magic.body()));
             } catch (IOException e) {
-                problems.add(new NbexportException(where + ": the %%loadFromPOM body is " + e.getMessage(),
+                problems.add(warning(where, "the %%loadFromPOM body is " + e.getMessage(),
                         "Give <dependency> elements (or a whole pom) in the cell."));
             }
         }
         return wanted;
+    }
+
+    private static Problem warning(Location where, String message, String hint) {
+        return new Problem(Severity.WARNING, where, message, hint, "");
     }
 }

@@ -2,12 +2,12 @@ package dev.nbexport.run;
 
 import dev.nbexport.NbexportException;
 import dev.nbexport.directive.OutputMode;
+import dev.nbexport.io.ProjectPaths;
 import dev.nbexport.io.Sha256;
 import dev.nbexport.notebook.Cell;
 import dev.nbexport.notebook.CellRef;
 import dev.nbexport.notebook.Notebook;
 import dev.nbexport.notebook.NotebookReader;
-import dev.nbexport.project.NotebookFinder;
 import dev.nbexport.run.check.Normalisers;
 import dev.nbexport.run.check.OutputComparison;
 import dev.nbexport.run.session.CellError;
@@ -16,6 +16,7 @@ import dev.nbexport.run.worker.WorkerConfig;
 import dev.nbexport.run.worker.WorkerLaunch;
 import dev.nbexport.run.worker.WorkerProcess;
 import dev.nbexport.run.worker.WorkerRun;
+import dev.nbexport.workspace.NotebookFinder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -74,7 +75,7 @@ public final class TestCommand {
         String classPathKey = ClassPathFingerprint.of(request.classPath());
         List<NbexportException> unreadable = new ArrayList<>();
         for (Path file : new NotebookFinder(request.includes(), request.excludes()).find(request.notebooksDir())) {
-            String shown = NotebookFinder.shown(request.projectDir(), file);
+            String shown = ProjectPaths.shown(request.projectDir(), file);
             if (request.shard().isPresent() && !request.shard().get().contains(shown)) {
                 continue;
             }

@@ -10,6 +10,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import static org.quicktheories.generators.SourceDSL.strings;
 
 import dev.nbexport.notebook.CellRef;
+import dev.nbexport.problem.Problem;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -226,10 +227,10 @@ class DirectiveParserPropertyTest {
             previous = d.cellLine(j);
         }
         assertThat(d.javaLines()).hasSize(d.javaLineCount());
-        for (DirectiveProblem p : d.problems()) {
+        for (Problem p : d.problems()) {
             assertThat(p.line()).isBetween(0, cellLines);
             assertThat(p.column()).isGreaterThanOrEqualTo(0);
-            assertThat(p.message()).startsWith(CELL.toString());
+            assertThat(p.toString()).startsWith(CELL.toString());
             assertThat(p.hint()).isNotBlank();
         }
         assertThat(d.magics()).allSatisfy(m -> assertThat(m.line()).isBetween(1, cellLines));

@@ -2,11 +2,10 @@ package dev.nbexport.directive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.nbexport.NbexportException;
-import dev.nbexport.directive.DirectiveProblem.Severity;
 import dev.nbexport.notebook.CellRef;
+import dev.nbexport.problem.Problem;
+import dev.nbexport.problem.Severity;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,7 @@ class DirectiveParserTest {
         return DirectiveParser.standard().parse(source, List.of(tags), CELL);
     }
 
-    static DirectiveProblem onlyProblem(CellDirectives d) {
+    static Problem onlyProblem(CellDirectives d) {
         assertThat(d.problems()).hasSize(1);
         return d.problems().get(0);
     }
@@ -82,9 +81,9 @@ class DirectiveParserTest {
             CellDirectives d = parse("%maven org.example:lib:1.0\n// helpers\n//| export\nint x;");
 
             assertThat(d.exportKind()).isEqualTo(ExportKind.NONE);
-            DirectiveProblem p = onlyProblem(d);
+            Problem p = onlyProblem(d);
             assertThat(p.severity()).isEqualTo(Severity.WARNING);
-            assertThat(p.message()).isEqualTo("notebooks/01_slugify.ipynb, cell 3 (id e443df78), line 3:1: "
+            assertThat(p.toString()).isEqualTo("notebooks/01_slugify.ipynb, cell 3 (id e443df78), line 3:1: "
                     + "`//| export` is not at the top of the cell, so it is an ordinary comment, not a directive");
         }
 
@@ -165,10 +164,10 @@ class DirectiveParserTest {
 
         @Test
         void unknownDirectiveSuggestsClosestName() {
-            DirectiveProblem p = onlyProblem(parse("//| hide\n//| exprot\nint x;"));
+            Problem p = onlyProblem(parse("//| hide\n//| exprot\nint x;"));
 
             assertThat(p.severity()).isEqualTo(Severity.ERROR);
-            assertThat(p.message()).isEqualTo("notebooks/01_slugify.ipynb, cell 3 (id e443df78), line 2:5: "
+            assertThat(p.toString()).isEqualTo("notebooks/01_slugify.ipynb, cell 3 (id e443df78), line 2:5: "
                     + "unknown directive `exprot` (did you mean `export`?)");
             assertThat(p.hint()).contains("default_exp, export, exporti, exports, test, hide, eval, parameters, output");
             assertThat(p.cell()).isEqualTo(CELL);
@@ -183,26 +182,16 @@ class DirectiveParserTest {
         void suggestsByEditDistanceOrPrefix(String typoAndMeant) {
             String[] parts = typoAndMeant.split(":");
 
-            DirectiveProblem p = onlyProblem(parse("//| " + parts[0]));
+            Problem p = onlyProblem(parse("//| " + parts[0]));
 
-            assertThat(p.message()).endsWith("unknown directive `" + parts[0] + "` (did you mean `" + parts[1] + "`?)");
+            assertThat(p.toString()).endsWith("unknown directive `" + parts[0] + "` (did you mean `" + parts[1] + "`?)");
         }
 
         @Test
         void unknownDirectiveFarFromAnyNameHasNoSuggestion() {
-            DirectiveProblem p = onlyProblem(parse("//| frobnicate"));
+            Problem p = onlyProblem(parse("//| frobnicate"));
 
-            assertThat(p.message()).endsWith("unknown directive `frobnicate`");
-        }
-
-        @Test
-        void unknownDirectivesCanBeMadeWarnings() {
-            CellDirectives d = DirectiveParser.standard().withUnknownDirectives(Severity.WARNING)
-                    .parse("//| exprot\nint x;", List.of(), CELL);
-
-            assertThat(onlyProblem(d).severity()).isEqualTo(Severity.WARNING);
-            assertThat(d.hasErrors()).isFalse();
-            assertThat(d.javaCode()).isEqualTo("int x;");
+            assertThat(p.toString()).endsWith("unknown directive `frobnicate`");
         }
 
         @Test
@@ -226,9 +215,9 @@ class DirectiveParserTest {
 
         @Test
         void valueOnADirectiveWithoutValueIsAnError() {
-            DirectiveProblem p = onlyProblem(parse("//| hide: true"));
+            Problem p = onlyProblem(parse("//| hide: true"));
 
-            assertThat(p.message()).isEqualTo("notebooks/01_slugify.ipynb, cell 3 (id e443df78), line 1:11: "
+            assertThat(p.toString()).isEqualTo("notebooks/01_slugify.ipynb, cell 3 (id e443df78), line 1:11: "
                     + "`hide` takes no value, but has `true`");
             assertThat(p.hint()).isEqualTo("Write e.g. `//| hide`.");
         }
@@ -236,26 +225,26 @@ class DirectiveParserTest {
         @ParameterizedTest
         @ValueSource(strings = {"default_exp", "eval", "output", "eval:", "default_exp :  "})
         void missingRequiredValueIsAnError(String line) {
-            DirectiveProblem p = onlyProblem(parse("//| " + line));
+            Problem p = onlyProblem(parse("//| " + line));
 
-            assertThat(p.message()).contains("line 1:5: `").endsWith("` needs a value");
+            assertThat(p.toString()).contains("line 1:5: `").endsWith("` needs a value");
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"Slugify", "com.acme.", ".com.Acme", "com..Acme", "com.acme.class", "com.1acme.X",
             "com.acme.Slug-ify", "com.acme.var", "com.acme.record", "com.acme._", "com.acme.Slugify extra"})
         void invalidDefaultExpIsAnError(String name) {
-            DirectiveProblem p = onlyProblem(parse("//| default_exp " + name));
+            Problem p = onlyProblem(parse("//| default_exp " + name));
 
-            assertThat(p.message()).contains("line 1:17: `" + name + "` is not a qualified Java class name: ");
+            assertThat(p.toString()).contains("line 1:17: `" + name + "` is not a qualified Java class name: ");
             assertThat(p.hint()).isEqualTo("Write e.g. `//| default_exp com.acme.text.Slugify`.");
         }
 
         @Test
         void explainsWhyAClassNameIsInvalid() {
-            assertThat(onlyProblem(parse("//| default_exp Slugify")).message())
+            assertThat(onlyProblem(parse("//| default_exp Slugify")).toString())
                     .endsWith("it needs a package, e.g. `com.acme.Slugify`");
-            assertThat(onlyProblem(parse("//| export com.acme.class")).message())
+            assertThat(onlyProblem(parse("//| export com.acme.class")).toString())
                     .endsWith("`class` is a Java keyword");
         }
 
@@ -268,7 +257,7 @@ class DirectiveParserTest {
         @ParameterizedTest
         @ValueSource(strings = {"2fast", "my test", "class", "a-b"})
         void invalidTestNameIsAnError(String name) {
-            assertThat(onlyProblem(parse("//| test " + name)).message()).contains("is not a Java method name");
+            assertThat(onlyProblem(parse("//| test " + name)).toString()).contains("is not a Java method name");
         }
 
         @ParameterizedTest
@@ -279,18 +268,18 @@ class DirectiveParserTest {
 
         @Test
         void malformedDirectiveLineIsAnError() {
-            DirectiveProblem p = onlyProblem(parse("//| eval=false"));
+            Problem p = onlyProblem(parse("//| eval=false"));
 
-            assertThat(p.message()).endsWith("line 1:9: `//| eval=false` is not a directive line");
+            assertThat(p.toString()).endsWith("line 1:9: `//| eval=false` is not a directive line");
             assertThat(p.hint()).isEqualTo("Write `//| eval: false`.");
-            assertThat(onlyProblem(parse("//| #export")).message()).endsWith("`//| #export` is not a directive line");
+            assertThat(onlyProblem(parse("//| #export")).toString()).endsWith("`//| #export` is not a directive line");
         }
 
         @Test
         void repeatedDirectiveIsAnError() {
             CellDirectives d = parse("//| hide\n//| export\n//| hide\n");
 
-            assertThat(onlyProblem(d).message()).isEqualTo("notebooks/01_slugify.ipynb, cell 3 (id e443df78), "
+            assertThat(onlyProblem(d).toString()).isEqualTo("notebooks/01_slugify.ipynb, cell 3 (id e443df78), "
                     + "line 3:5: `hide` is given twice, at line 1 and line 3");
             assertThat(d.hidden()).isTrue();
         }
@@ -299,8 +288,8 @@ class DirectiveParserTest {
         void twoExportKindsAreAnErrorNamingBothLines() {
             CellDirectives d = parse("//| export\n//| hide\n//| test\n");
 
-            DirectiveProblem p = onlyProblem(d);
-            assertThat(p.message()).isEqualTo("notebooks/01_slugify.ipynb, cell 3 (id e443df78), line 3:5: "
+            Problem p = onlyProblem(d);
+            assertThat(p.toString()).isEqualTo("notebooks/01_slugify.ipynb, cell 3 (id e443df78), line 3:5: "
                     + "`export` (line 1) and `test` (line 3) cannot both be given: a cell is exported one way, or is a test");
             assertThat(p.line()).isEqualTo(3);
             assertThat(d.exportKind()).isEqualTo(ExportKind.EXPORT);
@@ -312,60 +301,15 @@ class DirectiveParserTest {
 
             CellDirectives d = DirectiveParser.standard().parse("\n//| exprot", List.of(), noId);
 
-            assertThat(onlyProblem(d).message()).startsWith("old.ipynb, cell 7, line 2:5: unknown directive");
+            assertThat(onlyProblem(d).toString()).startsWith("old.ipynb, cell 7, line 2:5: unknown directive");
         }
 
         @Test
         void reportsEveryProblemOfTheCell() {
             CellDirectives d = parse("//| exprot\n//| eval: maybe\n//| hide x\n");
 
-            assertThat(d.problems()).extracting(DirectiveProblem::line).containsExactly(1, 2, 3);
+            assertThat(d.problems()).extracting(Problem::line).containsExactly(1, 2, 3);
             assertThat(d.hasErrors()).isTrue();
-        }
-    }
-
-    @Nested
-    class Throwing {
-
-        @Test
-        void orThrowCarriesEveryError() {
-            CellDirectives d = parse("//| exprot\n//| eval: maybe\n");
-
-            DirectiveException e = catchThrowableOfType(DirectiveException.class, d::orThrow);
-
-            assertThat(e).isInstanceOf(NbexportException.class);
-            assertThat(e.errors()).hasSize(2);
-            assertThat(e.getMessage()).startsWith("2 directive errors:")
-                    .contains("cell 3 (id e443df78), line 1:5: unknown directive `exprot`")
-                    .contains("cell 3 (id e443df78), line 2:11: `eval` is `true` or `false`, not `maybe`");
-        }
-
-        @Test
-        void singleErrorIsTheMessageAndHint() {
-            assertThatThrownBy(() -> DirectiveParser.standard().parseOrThrow("//| eval", List.of(), CELL))
-                    .isInstanceOf(DirectiveException.class)
-                    .hasMessage("notebooks/01_slugify.ipynb, cell 3 (id e443df78), line 1:5: `eval` needs a value")
-                    .extracting(e -> ((NbexportException) e).hint())
-                    .isEqualTo("Write e.g. `//| eval false`.");
-        }
-
-        @Test
-        void warningsDoNotThrow() {
-            CellDirectives d = parse("// note\n//| export\nint x;");
-
-            assertThat(d.problems()).isNotEmpty();
-            assertThat(d.orThrow()).isSameAs(d);
-        }
-
-        @Test
-        void collectedProblemsOfSeveralCellsThrowOnce() {
-            CellDirectives a = parse("//| exprot");
-            CellDirectives b = DirectiveParser.standard().parse("//| hide x", List.of(), new CellRef("n.ipynb", 4, "x"));
-
-            DirectiveException e = catchThrowableOfType(DirectiveException.class, () -> DirectiveException.throwIfErrors(
-                    java.util.stream.Stream.concat(a.problems().stream(), b.problems().stream()).toList()));
-
-            assertThat(e.errors()).extracting(DirectiveProblem::cell).containsExactly(CELL, new CellRef("n.ipynb", 4, "x"));
         }
     }
 
@@ -419,9 +363,9 @@ class DirectiveParserTest {
             CellDirectives d = parse("//| eval: true\n", "eval:false");
 
             assertThat(d.evaluated()).isTrue();
-            DirectiveProblem p = onlyProblem(d);
+            Problem p = onlyProblem(d);
             assertThat(p.severity()).isEqualTo(Severity.WARNING);
-            assertThat(p.message()).isEqualTo("notebooks/01_slugify.ipynb, cell 3 (id e443df78), tag `eval:false`: "
+            assertThat(p.toString()).isEqualTo("notebooks/01_slugify.ipynb, cell 3 (id e443df78), tag `eval:false`: "
                     + "ignored, because line 1 sets `eval` and a comment beats a tag");
         }
 
@@ -436,29 +380,29 @@ class DirectiveParserTest {
 
         @Test
         void invalidTagValueIsAnErrorNamingTheTag() {
-            DirectiveProblem p = onlyProblem(parse("int x;", "eval:maybe"));
+            Problem p = onlyProblem(parse("int x;", "eval:maybe"));
 
-            assertThat(p.message()).isEqualTo("notebooks/01_slugify.ipynb, cell 3 (id e443df78), tag `eval:maybe`: "
+            assertThat(p.toString()).isEqualTo("notebooks/01_slugify.ipynb, cell 3 (id e443df78), tag `eval:maybe`: "
                     + "`eval` is `true` or `false`, not `maybe`");
             assertThat(p.hint()).isEqualTo("Change the tag to e.g. `eval:false`.");
             assertThat(p.line()).isZero();
-            assertThat(onlyProblem(parse("", "hide:yes")).message()).endsWith("`hide` takes no value, but has `yes`");
-            assertThat(onlyProblem(parse("", "default_exp")).message()).endsWith("`default_exp` needs a value");
+            assertThat(onlyProblem(parse("", "hide:yes")).toString()).endsWith("`hide` takes no value, but has `yes`");
+            assertThat(onlyProblem(parse("", "default_exp")).toString()).endsWith("`default_exp` needs a value");
         }
 
         @Test
         void twoExportKindTagsAreAnError() {
-            DirectiveProblem p = onlyProblem(parse("int x;", "export", "test"));
+            Problem p = onlyProblem(parse("int x;", "export", "test"));
 
-            assertThat(p.message()).endsWith("tag `test`: `export` (tag `export`) and `test` (tag `test`) cannot both"
+            assertThat(p.toString()).endsWith("tag `test`: `export` (tag `export`) and `test` (tag `test`) cannot both"
                     + " be given: a cell is exported one way, or is a test");
         }
 
         @Test
         void repeatedDirectiveInTagsIsAnError() {
-            DirectiveProblem p = onlyProblem(parse("int x;", "eval:false", "eval=true"));
+            Problem p = onlyProblem(parse("int x;", "eval:false", "eval=true"));
 
-            assertThat(p.message()).endsWith("`eval` is given twice, at tag `eval:false` and tag `eval=true`");
+            assertThat(p.toString()).endsWith("`eval` is given twice, at tag `eval:false` and tag `eval=true`");
         }
 
         @Test
@@ -484,10 +428,10 @@ class DirectiveParserTest {
 
         @Test
         void cellMagicAfterDirectiveLinesWarnsThatTheKernelWillNotRunIt() {
-            DirectiveProblem p = onlyProblem(parse("//| hide\n%%loadFromPOM\n<x/>"));
+            Problem p = onlyProblem(parse("//| hide\n%%loadFromPOM\n<x/>"));
 
             assertThat(p.severity()).isEqualTo(Severity.WARNING);
-            assertThat(p.message()).contains("line 2:1: cell magic `%%loadFromPOM` comes after `//|` lines");
+            assertThat(p.toString()).contains("line 2:1: cell magic `%%loadFromPOM` comes after `//|` lines");
             assertThat(parse("%%loadFromPOM\n<x/>", "hide").problems()).isEmpty();
         }
 
@@ -503,14 +447,14 @@ class DirectiveParserTest {
         void cellMagicLaterInTheCellIsAnError() {
             CellDirectives d = parse("int x;\n%%time\nint y;");
 
-            DirectiveProblem p = onlyProblem(d);
-            assertThat(p.message()).contains("line 2:1: cell magic `%%time` is not at the top of the cell");
+            Problem p = onlyProblem(d);
+            assertThat(p.toString()).contains("line 2:1: cell magic `%%time` is not at the top of the cell");
             assertThat(d.javaCode()).isEqualTo("int x;\nint y;");
         }
 
         @Test
         void cellMagicWithoutNameIsAnError() {
-            assertThat(onlyProblem(parse("%% time\nx")).message()).endsWith("`%% time` is not a cell magic: the name is missing");
+            assertThat(onlyProblem(parse("%% time\nx")).toString()).endsWith("`%% time` is not a cell magic: the name is missing");
         }
 
         @Test

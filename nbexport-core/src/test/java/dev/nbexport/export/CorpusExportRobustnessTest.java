@@ -5,19 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.source.tree.Tree;
 import dev.nbexport.NbexportException;
 import dev.nbexport.directive.DirectiveParser;
-import dev.nbexport.json.Json;
 import dev.nbexport.json.Json.JsonArray;
-import dev.nbexport.json.Json.JsonObject;
+import dev.nbexport.json.Json;
+import dev.nbexport.layout.GeneratedFile;
 import dev.nbexport.notebook.Cell;
 import dev.nbexport.notebook.CellType;
 import dev.nbexport.notebook.Notebook;
 import dev.nbexport.notebook.NotebookReader;
 import dev.nbexport.notebook.NotebookWriter;
+import dev.nbexport.problem.Problem;
 import dev.nbexport.project.ExportSources;
-import dev.nbexport.project.ProjectNotebook;
-import dev.nbexport.project.ProjectNotebooks;
 import dev.nbexport.testing.Corpus;
 import dev.nbexport.testing.JavacParser;
+import dev.nbexport.workspace.ProjectNotebook;
+import dev.nbexport.workspace.ProjectNotebooks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,10 +63,10 @@ class CorpusExportRobustnessTest {
         String path = "notebooks/" + name;
         ExportResult result;
         try {
-            ProjectNotebook notebook = reader.load(List.of(file)).notebooks().get(0);
-            List<NbexportException> problems = new ArrayList<>();
+            ProjectNotebook notebook = reader.parse(reader.read(List.of(file))).notebooks().get(0);
+            List<Problem> problems = new ArrayList<>();
             NotebookSource source = ExportSources.of(notebook, problems);
-            assertThat(problems).as("notebook-level problems").allSatisfy(p -> assertThat(p.getMessage()).contains(path, "cell "));
+            assertThat(problems).as("notebook-level problems").allSatisfy(p -> assertThat(p.toString()).contains(path, "cell "));
             result = new Exporter().export(List.of(source));
         } catch (ExportException e) {
             System.out.println(name + ": " + tagged + " cells tagged, " + e.problems().size() + " located problems, e.g. " + e.problems().get(0));

@@ -1,6 +1,5 @@
 package dev.nbexport.export;
 
-import dev.nbexport.directive.ExportKind;
 import static dev.nbexport.export.Notebooks.export;
 import static dev.nbexport.export.Notebooks.notebook;
 import static dev.nbexport.export.Notebooks.plain;
@@ -8,7 +7,9 @@ import static dev.nbexport.export.Notebooks.test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.nbexport.directive.ExportKind;
 import dev.nbexport.notebook.CellRef;
+import dev.nbexport.problem.Problem;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,15 +21,15 @@ class ExportErrorsTest {
         return catchThrowableOfType(ExportException.class, () -> Notebooks.export(notebooks));
     }
 
-    private static ExportProblem onlyProblem(NotebookSource... notebooks) {
-        List<ExportProblem> problems = failure(notebooks).problems();
+    private static Problem onlyProblem(NotebookSource... notebooks) {
+        List<Problem> problems = failure(notebooks).problems();
         assertThat(problems).hasSize(1);
         return problems.get(0);
     }
 
     @Test
     void aStatementInAnExportCellIsReportedWithCellLineAndColumn() {
-        ExportProblem p = onlyProblem(notebook(NB, "com.acme.Text",
+        Problem p = onlyProblem(notebook(NB, "com.acme.Text",
                 export("int a() { return 1; }\nint x = 2;\n  System.out.println(x);")));
 
         assertThat(p.cell()).isEqualTo(new CellRef(NB, 1, "c1"));
@@ -42,14 +43,14 @@ class ExportErrorsTest {
         ExportCell cell = new ExportCell(new CellRef(NB, 4, "abc"), ExportKind.EXPORT, null, 1, null,
                 "int a() { return 1; }\nfoo();", new int[] {3, 4});
 
-        ExportProblem p = onlyProblem(NotebookSource.of(NB, "com.acme.Text", List.of(cell)));
+        Problem p = onlyProblem(NotebookSource.of(NB, "com.acme.Text", List.of(cell)));
 
         assertThat(p.location()).isEqualTo("notebooks/01_text.ipynb, cell 4 (id abc), line 4:1");
     }
 
     @Test
     void aSyntaxErrorIsLocatedInsideTheCell() {
-        ExportProblem p = onlyProblem(notebook(NB, "com.acme.Text",
+        Problem p = onlyProblem(notebook(NB, "com.acme.Text",
                 export("int a() {\n    return 1\n}")));
 
         assertThat(p.line()).isEqualTo(2);
@@ -59,7 +60,7 @@ class ExportErrorsTest {
 
     @Test
     void aVarFieldIsAnErrorNamingTheCellAndLine() {
-        ExportProblem p = onlyProblem(notebook(NB, "com.acme.Text", export("int a = 1;\nvar names = List.of(\"a\");")));
+        Problem p = onlyProblem(notebook(NB, "com.acme.Text", export("int a = 1;\nvar names = List.of(\"a\");")));
 
         assertThat(p.location()).isEqualTo("notebooks/01_text.ipynb, cell 1 (id c1), line 2:1");
         assertThat(p.message()).contains("`var names`").contains("needs its type");
@@ -67,7 +68,7 @@ class ExportErrorsTest {
 
     @Test
     void aMethodRedefinedInALaterCellIsAnErrorNamingBothCells() {
-        ExportProblem p = onlyProblem(notebook(NB, "com.acme.Text",
+        Problem p = onlyProblem(notebook(NB, "com.acme.Text",
                 export("int a(String s) { return 1; }"),
                 plain("a(\"x\")"),
                 export("\nint a(String t) { return 2; }")));
@@ -88,7 +89,7 @@ class ExportErrorsTest {
 
     @Test
     void twoNotebooksExportingTheSameClassIsAnError() {
-        ExportProblem p = onlyProblem(
+        Problem p = onlyProblem(
                 notebook("notebooks/a.ipynb", "com.acme.A", export("record Point(int x) {}")),
                 notebook("notebooks/b.ipynb", "com.acme.B", export("record Point(int x, int y) {}")));
 
@@ -98,7 +99,7 @@ class ExportErrorsTest {
 
     @Test
     void twoNotebooksExportingTheSameMemberToOneTargetIsAnError() {
-        ExportProblem p = onlyProblem(
+        Problem p = onlyProblem(
                 notebook("notebooks/a.ipynb", "com.acme.Util", export("int max = 1;")),
                 notebook("notebooks/b.ipynb", "com.acme.Util", export("int max = 2;")));
 
@@ -107,7 +108,7 @@ class ExportErrorsTest {
 
     @Test
     void anInvalidDefaultExpIsAnError() {
-        ExportProblem p = onlyProblem(new NotebookSource(NB, "com.acme/../Evil", new CellRef(NB, 1, "c1"), 2,
+        Problem p = onlyProblem(new NotebookSource(NB, "com.acme/../Evil", new CellRef(NB, 1, "c1"), 2,
                 List.of(ExportCell.of(new CellRef(NB, 2, "c2"), ExportKind.EXPORT, "int a() { return 1; }"))));
 
         assertThat(p.location()).isEqualTo("notebooks/01_text.ipynb, cell 1 (id c1), line 2");
@@ -116,28 +117,28 @@ class ExportErrorsTest {
 
     @Test
     void anInvalidExportTargetIsAnError() {
-        ExportProblem p = onlyProblem(notebook(NB, "com.acme.Text", export("int a() { return 1; }").to("Text")));
+        Problem p = onlyProblem(notebook(NB, "com.acme.Text", export("int a() { return 1; }").to("Text")));
 
         assertThat(p.message()).contains("invalid export target").contains("no package");
     }
 
     @Test
     void anExportedCellWithoutAnyTargetIsAnError() {
-        ExportProblem p = onlyProblem(notebook(NB, null, export("int a() { return 1; }")));
+        Problem p = onlyProblem(notebook(NB, null, export("int a() { return 1; }")));
 
         assertThat(p.message()).contains("no `default_exp`");
     }
 
     @Test
     void aTypeNamedLikeTheTargetClassIsAnError() {
-        ExportProblem p = onlyProblem(notebook(NB, "com.acme.Text", export("int a() { return 1; }"), export("class Text {}")));
+        Problem p = onlyProblem(notebook(NB, "com.acme.Text", export("int a() { return 1; }"), export("class Text {}")));
 
         assertThat(p.location()).startsWith("notebooks/01_text.ipynb, cell 2");
     }
 
     @Test
     void twoTestMethodsWithOneNameAreAnError() {
-        ExportProblem p = onlyProblem(notebook(NB, "com.acme.Text",
+        Problem p = onlyProblem(notebook(NB, "com.acme.Text",
                 test("assert true;").named("works"), test("assert true;").named("works")));
 
         assertThat(p.cell().number()).isEqualTo(2);
@@ -152,6 +153,6 @@ class ExportErrorsTest {
 
         assertThat(e.problems()).extracting(p -> p.cell().notebook() + "#" + p.cell().number())
                 .containsExactly("notebooks/a.ipynb#1", "notebooks/a.ipynb#2", "notebooks/b.ipynb#1");
-        assertThat(e.getMessage()).startsWith("3 problems stop the export:\n  notebooks/a.ipynb, cell 1 (id c1), line 1:1: ");
+        assertThat(e.getMessage()).startsWith("3 problems stop the export:\n- notebooks/a.ipynb, cell 1 (id c1), line 1:1: ");
     }
 }

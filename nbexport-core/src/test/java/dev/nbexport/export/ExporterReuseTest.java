@@ -5,6 +5,7 @@ import static dev.nbexport.export.Notebooks.notebook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.nbexport.layout.GeneratedFile;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

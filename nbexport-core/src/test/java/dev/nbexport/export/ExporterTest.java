@@ -10,6 +10,8 @@ import static dev.nbexport.export.Notebooks.test;
 import static dev.nbexport.export.Notebooks.testFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nbexport.layout.GeneratedFile;
+import dev.nbexport.layout.GeneratedHeader;
 import dev.nbexport.notebook.CellRef;
 import java.util.List;
 import org.junit.jupiter.api.Nested;

@@ -6,6 +6,7 @@ import static dev.nbexport.export.Notebooks.plain;
 import static dev.nbexport.export.Notebooks.test;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nbexport.layout.GeneratedFile;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

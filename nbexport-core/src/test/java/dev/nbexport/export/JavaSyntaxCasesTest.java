@@ -10,6 +10,7 @@ import static dev.nbexport.export.Notebooks.testFile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.nbexport.problem.Problem;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -188,6 +189,29 @@ class JavaSyntaxCasesTest {
         });
     }
 
+    /**
+     * A real notebook's cell, tagged export as a user would: imports, a variable, then an expression
+     * without a final {@code ;}, which JShell runs (the last expression is the cell's value). Its kernel
+     * ran Java 22; the JDK running the build parses it fine as statements, so the problem is the
+     * statement, not syntax a newer JDK would know.
+     */
+    @Test
+    void statementsWithoutTheLastSemicolonJShellAllowsAreAStatementInAnExportedCellNotASyntaxError() {
+        NotebookSource kernel22 = new NotebookSource(NB, "com.acme.Text", null, 0,
+                List.of(ExportCell.of(new dev.nbexport.notebook.CellRef(NB, 5, "a9f3"), dev.nbexport.directive.ExportKind.EXPORT,
+                        "import ai.djl.training.Trainer;\nimport java.nio.file.Path;\n\n"
+                                + "var stateSerializer = new StateSerializer(Path.of(\"build/state\"));\n"
+                                + "stateSerializer.save(trainer)")), 22);
+
+        ExportException e = catchThrowableOfType(ExportException.class, () -> Notebooks.export(kernel22));
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.location()).isEqualTo("notebooks/01_text.ipynb, cell 5 (id a9f3), line 5:1");
+            assertThat(p.message()).startsWith("a statement in an exported cell");
+            assertThat(p.hint()).startsWith("Move the statement to a cell without `//| export`").doesNotContain("JDK");
+        });
+    }
+
     @Test
     void aKernelsJavaVersionIsReadFromItsLanguageInfo() {
         assertThat(NotebookSource.javaFeatureVersion("21.0.2")).isEqualTo(21);
@@ -206,7 +230,7 @@ class JavaSyntaxCasesTest {
                 test("assertEquals(1, a());\n}\nint leaked;"),
                 test("@Test\nvoid t() {}\n}\nclass AlsoEscaped {"))));
 
-        assertThat(e.problems()).extracting(ExportProblem::location, ExportProblem::message).containsExactly(
+        assertThat(e.problems()).extracting(Problem::location, Problem::message).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("notebooks/01_text.ipynb, cell 1 (id c1), line 2:3",
                         "Java syntax error: this `}` closes more than the cell opened"),
                 org.assertj.core.groups.Tuple.tuple("notebooks/01_text.ipynb, cell 2 (id c2), line 2:1",

@@ -1,5 +1,6 @@
 package dev.nbexport.export;
 
+import dev.nbexport.layout.GeneratedFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

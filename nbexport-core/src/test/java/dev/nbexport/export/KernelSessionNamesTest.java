@@ -8,6 +8,7 @@ import static dev.nbexport.export.Notebooks.test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.nbexport.problem.Problem;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,14 +27,14 @@ class KernelSessionNamesTest {
     @TempDir
     Path dir;
 
-    private static List<ExportProblem> problems(NotebookSource... notebooks) {
+    private static List<Problem> problems(NotebookSource... notebooks) {
         return catchThrowableOfType(ExportException.class, () -> Notebooks.export(notebooks)).problems();
     }
 
     @Test
     void aTestCellUsingAVariableOfAPlainCellNamesBothCells() {
         // the notebook imports JUnit's assertions on demand, as test notebooks do: that supplies assert*, not `limit`
-        List<ExportProblem> problems = problems(notebook(NB, "com.acme.Text",
+        List<Problem> problems = problems(notebook(NB, "com.acme.Text",
                 plain("import static org.junit.jupiter.api.Assertions.*;"),
                 export("int twice(int x) { return 2 * x; }"),
                 plain("var limit = 21;\ntwice(limit)"),
@@ -50,7 +51,7 @@ class KernelSessionNamesTest {
     @Test
     void anExportedMethodCallingAMethodOfAPlainCellIsAnError() {
         // the plain cell mixes a declaration and a statement, as kernel cells do
-        List<ExportProblem> problems = problems(notebook(NB, "com.acme.Text",
+        List<Problem> problems = problems(notebook(NB, "com.acme.Text",
                 plain("String clean(String s) { return s.strip(); }\nclean(\" a \")"),
                 export("String title(String s) {\n    return clean(s).toUpperCase();\n}")));
 
@@ -62,7 +63,7 @@ class KernelSessionNamesTest {
 
     @Test
     void kernelFunctionsInExportedCodeAreErrors() {
-        List<ExportProblem> problems = problems(notebook(NB, "com.acme.Text",
+        List<Problem> problems = problems(notebook(NB, "com.acme.Text",
                 plain("import static org.junit.jupiter.api.Assertions.*;\nimport static java.lang.Math.*;"),
                 export("void show(Object o) {\n    display(o);\n    display(o, \"text/html\" + max(1, 2) + PI);\n}")));
 
@@ -97,12 +98,12 @@ class KernelSessionNamesTest {
 
     @Test
     void aPackagePrivateMemberOrTypeUsedFromAnotherPackageIsAnError() {
-        List<ExportProblem> problems = problems(notebook(NB, "com.acme.a.Util",
+        List<Problem> problems = problems(notebook(NB, "com.acme.a.Util",
                 exporti("int helper() { return 1; }\nclass Hidden {}"),
                 export("int api() { return helper(); }").to("com.acme.b.Api"),
                 export("Object make() { return new Hidden(); }").to("com.acme.b.Api")));
 
-        assertThat(problems).extracting(ExportProblem::location, ExportProblem::message).containsExactly(
+        assertThat(problems).extracting(Problem::location, Problem::message).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("notebooks/01_text.ipynb, cell 2 (id c2), line 1:1",
                         "method com.acme.a.Util.helper is exported package-private (`//| exporti`, or `private`),"
                                 + " but this code in package com.acme.b uses it"),
@@ -122,7 +123,7 @@ class KernelSessionNamesTest {
 
     @Test
     void aVariableOfAnotherTestCellIsNamedAsSuch() {
-        List<ExportProblem> problems = problems(notebook(NB, "com.acme.Text",
+        List<Problem> problems = problems(notebook(NB, "com.acme.Text",
                 plain("import static org.junit.jupiter.api.Assertions.*;"),
                 export("int twice(int x) { return 2 * x; }"),
                 test("int four = twice(2);\nassertEquals(4, four);"),
@@ -137,7 +138,7 @@ class KernelSessionNamesTest {
 
     @Test
     void aNameUsedInSeveralDeclarationsOfACellIsReportedOnceAtItsFirstUse() {
-        List<ExportProblem> problems = problems(notebook(NB, "com.acme.Text",
+        List<Problem> problems = problems(notebook(NB, "com.acme.Text",
                 plain("int limit = 3;"),
                 export("int a() { return limit; }\nint b() { return limit + 1; }\nint c() { return limit + 2; }")));
 

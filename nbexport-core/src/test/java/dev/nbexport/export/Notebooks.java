@@ -1,6 +1,8 @@
 package dev.nbexport.export;
 
 import dev.nbexport.directive.ExportKind;
+import dev.nbexport.layout.GeneratedFile;
+import dev.nbexport.layout.GeneratedHeader;
 import dev.nbexport.notebook.CellRef;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nbexport.NbexportException;
+import dev.nbexport.io.ProjectPaths;
 import dev.nbexport.merge.Git;
-import dev.nbexport.project.NotebookFinder;
+import dev.nbexport.workspace.NotebookFinder;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ class GitSetupTest {
                 .filter(entry -> entry.endsWith("classes")).findFirst().orElseThrow());
         try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(core)); Stream<Path> files = Files.walk(classes)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                jar.putNextEntry(new JarEntry(NotebookFinder.slashes(classes.relativize(file))));
+                jar.putNextEntry(new JarEntry(ProjectPaths.slashes(classes.relativize(file))));
                 Files.copy(file, jar);
                 jar.closeEntry();
             }

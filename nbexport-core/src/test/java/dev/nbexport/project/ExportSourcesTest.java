@@ -3,11 +3,13 @@ package dev.nbexport.project;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nbexport.directive.DirectiveParser;
-import dev.nbexport.json.Json;
 import dev.nbexport.json.Json.JsonObject;
+import dev.nbexport.json.Json;
 import dev.nbexport.notebook.Notebook;
 import dev.nbexport.notebook.NotebookWriter;
 import dev.nbexport.testing.TestNotebooks;
+import dev.nbexport.workspace.ProjectNotebook;
+import dev.nbexport.workspace.ProjectNotebooks;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +28,8 @@ class ExportSourcesTest {
         }
         Path file = project.resolve("notebooks/a.ipynb");
         NotebookWriter.write(notebook, file);
-        ProjectNotebook loaded = new ProjectNotebooks(project, DirectiveParser.standard()).load(List.of(file)).notebooks().get(0);
+        ProjectNotebooks reader = new ProjectNotebooks(project, DirectiveParser.standard());
+        ProjectNotebook loaded = reader.parse(reader.read(List.of(file))).notebooks().get(0);
         return ExportSources.of(loaded, new ArrayList<>()).kernelJava();
     }
 

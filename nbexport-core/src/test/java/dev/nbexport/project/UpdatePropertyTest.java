@@ -5,10 +5,12 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import dev.nbexport.layout.FileLayout;
+import dev.nbexport.layout.GeneratedHeader;
+import dev.nbexport.layout.MarkedFile;
 import dev.nbexport.notebook.Cell;
 import dev.nbexport.notebook.Notebook;
 import dev.nbexport.notebook.NotebookReader;
-import dev.nbexport.sync.MarkedFile;
 import dev.nbexport.testing.TestNotebooks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -143,12 +145,12 @@ class UpdatePropertyTest {
             assertThat(after.keySet()).isEqualTo(edited.keySet());
             for (Path file : edited.keySet()) {
                 if (notebookEdited.isEmpty()) {
-                    assertThat(MarkedFile.withoutHash(after.get(file))).as(file.toString())
-                            .isEqualTo(MarkedFile.withoutHash(edited.get(file)));
+                    assertThat(GeneratedHeader.withoutHash(after.get(file))).as(file.toString())
+                            .isEqualTo(GeneratedHeader.withoutHash(edited.get(file)));
                 } else {
                     // every block edited by hand is in the result as edited
-                    MarkedFile was = MarkedFile.parse(edited.get(file));
-                    MarkedFile is = MarkedFile.parse(after.get(file));
+                    MarkedFile was = FileLayout.read(edited.get(file));
+                    MarkedFile is = FileLayout.read(after.get(file));
                     assertThat(is.markers()).as(file.toString()).isEqualTo(was.markers());
                     for (int b = 0; b < was.blocks().size(); b++) {
                         if (editedCells.contains(was.blocks().get(b).marker().key())) {
@@ -198,9 +200,9 @@ class UpdatePropertyTest {
                     return;
                 }
                 List<String> lines = new ArrayList<>(MarkedFile.lines(files.get(core)));
-                MarkedFile marked = MarkedFile.parse(files.get(core));
+                MarkedFile marked = FileLayout.read(files.get(core));
                 var block = marked.blocks().get(n % marked.blocks().size());
-                int last = block.firstLine() + block.text().size() - 1;
+                int last = block.firstIndex() + block.text().size() - 1;
                 lines.addAll(last + 1, List.of("", "    public static int added" + counter + "() {",
                         "        return " + counter + ";", "    }"));
                 files.put(core, String.join("\n", lines) + "\n");
@@ -276,8 +278,8 @@ class UpdatePropertyTest {
     private static Set<String> changedBlocks(Map<Path, String> before, Map<Path, String> after) {
         Set<String> ids = new HashSet<>();
         for (Path file : before.keySet()) {
-            MarkedFile was = MarkedFile.parse(before.get(file));
-            MarkedFile is = MarkedFile.parse(after.get(file));
+            MarkedFile was = FileLayout.read(before.get(file));
+            MarkedFile is = FileLayout.read(after.get(file));
             boolean importsChanged = !imports(was).equals(imports(is));
             for (int k = 0; k < was.blocks().size(); k++) {
                 if (importsChanged || !was.blocks().get(k).text().equals(is.blocks().get(k).text())) {

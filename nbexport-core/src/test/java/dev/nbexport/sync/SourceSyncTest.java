@@ -7,9 +7,9 @@ import dev.nbexport.NbexportException;
 import dev.nbexport.directive.ExportKind;
 import dev.nbexport.export.ExportCell;
 import dev.nbexport.export.Exporter;
-import dev.nbexport.export.GeneratedFile;
-import dev.nbexport.export.GeneratedHeader;
 import dev.nbexport.export.NotebookSource;
+import dev.nbexport.layout.GeneratedFile;
+import dev.nbexport.layout.GeneratedHeader;
 import dev.nbexport.notebook.CellRef;
 import dev.nbexport.sync.FileChange.Action;
 import java.nio.charset.StandardCharsets;
@@ -90,7 +90,7 @@ class SourceSyncTest {
     }
 
     private List<FileChange> plan(List<GeneratedFile> files) {
-        return sync.plan(files, roots);
+        return sync.plan(files, roots, null, List.of());
     }
 
     private void exportNow(List<GeneratedFile> files) {
@@ -280,7 +280,7 @@ class SourceSyncTest {
             // e.g. two modules sharing a source root, or notebooks moved to another folder
             for (String notebook : List.of("other-notebooks/01_text.ipynb", "notebooks2/01_text.ipynb", "/elsewhere/01_text.ipynb")) {
                 List<GeneratedFile> theirs = exported(notebook, export("record Theirs() {}"));
-                sync.apply(sync.plan(theirs, roots), false);
+                sync.apply(sync.plan(theirs, roots, null, List.of()), false);
                 Path theirsFile = file("src/main/java/com/acme/text/Theirs.java");
                 String before = Files.readString(theirsFile);
 
@@ -317,9 +317,9 @@ class SourceSyncTest {
         @Test
         void withAnEmptyNotebooksPathEveryGeneratedFileInTheProjectIsOurs() throws Exception {
             SourceSync atTop = new SourceSync(project, "");
-            atTop.apply(atTop.plan(exported("01_text.ipynb", export("record Words() {}")), roots), false);
+            atTop.apply(atTop.plan(exported("01_text.ipynb", export("record Words() {}")), roots, null, List.of()), false);
 
-            List<FileChange> changes = atTop.plan(List.of(), roots);
+            List<FileChange> changes = atTop.plan(List.of(), roots, null, List.of());
 
             assertThat(actions(changes)).containsOnly(Map.entry(WORDS, Action.REMOVE));
         }

@@ -3,7 +3,7 @@ package dev.nbexport.maven;
 import dev.nbexport.NbexportException;
 import dev.nbexport.clean.CleanOptions;
 import dev.nbexport.clean.CleanRequest;
-import dev.nbexport.project.NotebookFinder;
+import dev.nbexport.io.ProjectPaths;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -197,7 +197,7 @@ public abstract class AbstractNbexportMojo extends AbstractMojo {
     protected final String shown(File file) {
         var path = file.toPath().toAbsolutePath().normalize();
         return path.equals(basedir.toPath().toAbsolutePath().normalize())
-                ? path.toString() : NotebookFinder.shown(basedir.toPath(), path);
+                ? path.toString() : ProjectPaths.shown(basedir.toPath(), path);
     }
 
     private boolean isDefaultNotebooks() {

@@ -1,9 +1,9 @@
 package dev.nbexport.maven;
 
-import dev.nbexport.NbexportException;
 import dev.nbexport.clean.CleanCommand;
 import dev.nbexport.clean.CleanResult;
 import dev.nbexport.docs.ReadmeWriter;
+import dev.nbexport.problem.Problem;
 import dev.nbexport.project.CheckCommand;
 import dev.nbexport.project.SyncProblem;
 import dev.nbexport.run.MagicDependencies;
@@ -53,13 +53,13 @@ public final class CheckMojo extends AbstractExportingMojo {
     @Override
     protected void runGoal() throws MojoFailureException {
         List<SyncProblem> problems = new CheckCommand().run(exportRequest(false));
-        List<String> unclean = List.of();
+        List<Problem> unclean = List.of();
         if (checkClean) {
             CleanResult clean = CleanCommand.run(cleanRequest(true));
-            unclean = clean.unclean();
+            unclean = clean.problems();
         }
         // a library the kernel downloads but the project lacks: a warning here (nbexport:test fails the cell)
-        for (NbexportException magic : MagicDependencies.problems(basedir.toPath(), notebooks.toPath(), includes,
+        for (Problem magic : MagicDependencies.problems(basedir.toPath(), notebooks.toPath(), includes,
                 excludes, ProjectArtifacts.of(project))) {
             getLog().warn(magic.describe());
         }
@@ -77,8 +77,8 @@ public final class CheckMojo extends AbstractExportingMojo {
         for (SyncProblem problem : problems) {
             getLog().error(problem.describe());
         }
-        for (String notebook : unclean) {
-            getLog().error(notebook + " is not clean" + System.lineSeparator() + "  Fix: run `mvn nbexport:clean`.");
+        for (Problem notebook : unclean) {
+            getLog().error(notebook.describe());
         }
         StringBuilder summary = new StringBuilder();
         if (!problems.isEmpty()) {
@@ -92,7 +92,7 @@ public final class CheckMojo extends AbstractExportingMojo {
         throw new MojoFailureException(summary + " (details above)." + System.lineSeparator() + "  " + fixes(problems, unclean));
     }
 
-    private static String fixes(List<SyncProblem> problems, List<String> unclean) {
+    private static String fixes(List<SyncProblem> problems, List<Problem> unclean) {
         StringBuilder fix = new StringBuilder();
         problems.stream().map(SyncProblem::fix).distinct().forEach(f -> fix.append(fix.length() > 0 ? " " : "")
                 .append(Character.toUpperCase(f.charAt(0))).append(f.substring(1)));

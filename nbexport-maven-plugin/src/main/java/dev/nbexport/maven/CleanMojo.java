@@ -1,9 +1,8 @@
 package dev.nbexport.maven;
 
+import dev.nbexport.NbexportException;
 import dev.nbexport.clean.CleanCommand;
 import dev.nbexport.clean.CleanResult;
-import java.util.List;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -34,13 +33,12 @@ public final class CleanMojo extends AbstractNbexportMojo {
     }
 
     @Override
-    protected void runGoal() throws MojoFailureException {
+    protected void runGoal() {
         CleanResult result = CleanCommand.run(cleanRequest(check));
         if (check) {
             if (!result.unclean().isEmpty()) {
-                throw new MojoFailureException(result.unclean().size() + " of " + result.notebooks()
-                        + " notebooks are not clean:" + list(result.unclean()) + System.lineSeparator()
-                        + "  Run `mvn nbexport:clean` to clean them.");
+                throw new NbexportException(result.unclean().size() + " of " + result.notebooks() + " notebooks are not clean",
+                        result.problems(), "Run `mvn nbexport:clean` to clean them.");
             }
             getLog().info("All " + result.notebooks() + " notebooks are clean.");
             return;
@@ -48,11 +46,5 @@ public final class CleanMojo extends AbstractNbexportMojo {
         result.unclean().forEach(notebook -> getLog().info("Cleaned " + notebook));
         getLog().info("Cleaned " + result.unclean().size() + " of " + result.notebooks() + " notebooks; "
                 + (result.notebooks() - result.unclean().size()) + " were clean already.");
-    }
-
-    private static String list(List<String> notebooks) {
-        StringBuilder text = new StringBuilder();
-        notebooks.forEach(n -> text.append(System.lineSeparator()).append("  ").append(n));
-        return text.toString();
     }
 }

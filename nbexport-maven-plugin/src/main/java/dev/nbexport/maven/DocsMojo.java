@@ -1,10 +1,10 @@
 package dev.nbexport.maven;
 
 import dev.nbexport.docs.DocsCommand;
-import dev.nbexport.docs.DocsProblem;
 import dev.nbexport.docs.DocsRequest;
 import dev.nbexport.docs.DocsResult;
 import dev.nbexport.docs.serve.PreviewServer;
+import dev.nbexport.problem.Problem;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -81,7 +81,7 @@ public final class DocsMojo extends AbstractNbexportMojo {
                 readme == null ? null : readme.toPath());
         DocsCommand command = new DocsCommand();
         DocsResult result = command.run(request);
-        for (DocsProblem problem : result.problems()) {
+        for (Problem problem : result.problems()) {
             getLog().warn(problem.toString());
         }
         Path index = result.site().resolve("index.html");

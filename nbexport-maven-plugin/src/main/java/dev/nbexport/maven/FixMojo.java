@@ -3,7 +3,7 @@ package dev.nbexport.maven;
 import dev.nbexport.merge.FixCommand;
 import dev.nbexport.merge.MergeOptions;
 import dev.nbexport.merge.Side;
-import dev.nbexport.project.NotebookFinder;
+import dev.nbexport.workspace.NotebookFinder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -8,9 +8,9 @@ import com.github.javaparser.StringProvider;
 import com.github.javaparser.Token;
 import com.github.javaparser.TokenMgrException;
 import com.github.javaparser.TokenTypes;
-import dev.nbexport.docs.Html;
-import dev.nbexport.docs.site.LinkResolver;
+import dev.nbexport.docs.html.Html;
 import dev.nbexport.docs.site.LinkResolver.Resolution;
+import dev.nbexport.docs.site.LinkResolver;
 import java.util.ArrayDeque;
 import java.util.Deque;
 

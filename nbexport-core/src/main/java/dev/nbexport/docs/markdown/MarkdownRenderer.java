@@ -1,11 +1,11 @@
 package dev.nbexport.docs.markdown;
 
-import dev.nbexport.docs.Html;
-import dev.nbexport.docs.HtmlPolicies;
 import dev.nbexport.docs.highlight.JavaHighlighter;
+import dev.nbexport.docs.html.Html;
+import dev.nbexport.docs.html.HtmlPolicies;
 import dev.nbexport.docs.site.Heading;
-import dev.nbexport.docs.site.LinkResolver;
 import dev.nbexport.docs.site.LinkResolver.Resolution;
+import dev.nbexport.docs.site.LinkResolver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package dev.nbexport.docs.output;
 
-import dev.nbexport.docs.Html;
+import dev.nbexport.docs.html.Html;
 import java.util.ArrayList;
 import java.util.List;
 

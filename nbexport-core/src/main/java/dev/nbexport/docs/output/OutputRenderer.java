@@ -1,14 +1,14 @@
 package dev.nbexport.docs.output;
 
-import dev.nbexport.docs.Html;
-import dev.nbexport.docs.HtmlPolicies;
+import dev.nbexport.docs.html.Html;
+import dev.nbexport.docs.html.HtmlPolicies;
 import dev.nbexport.docs.markdown.MarkdownContext;
 import dev.nbexport.docs.markdown.MarkdownRenderer;
 import dev.nbexport.docs.site.PageCell.Output;
-import dev.nbexport.json.Json;
 import dev.nbexport.json.Json.JsonArray;
 import dev.nbexport.json.Json.JsonObject;
 import dev.nbexport.json.Json.JsonString;
+import dev.nbexport.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;

@@ -6,7 +6,7 @@ import dev.nbexport.NbexportException;
 import dev.nbexport.docs.DocsCommand;
 import dev.nbexport.docs.DocsRequest;
 import dev.nbexport.docs.DocsResult;
-import dev.nbexport.project.NotebookFinder;
+import dev.nbexport.workspace.NotebookFinder;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

@@ -2,9 +2,9 @@ package dev.nbexport.run.worker;
 
 import dev.nbexport.directive.CellDirectives;
 import dev.nbexport.directive.DirectiveParser;
-import dev.nbexport.directive.DirectiveProblem;
 import dev.nbexport.notebook.Cell;
 import dev.nbexport.notebook.Notebook;
+import dev.nbexport.problem.Severity;
 import dev.nbexport.run.session.CellResult;
 import dev.nbexport.run.session.NotebookSession;
 import dev.nbexport.run.session.OutputListener;
@@ -60,7 +60,7 @@ public final class NotebookExecution {
      */
     public static CellDirectives directives(Notebook notebook, String shown, int index) {
         Cell cell = notebook.cells().get(index);
-        return DirectiveParser.standard().withUnknownDirectives(DirectiveProblem.Severity.WARNING)
+        return DirectiveParser.standard().withUnknownDirectives(Severity.WARNING)
                 .parse(cell.source(), cell.tags(), notebook.cellRef(shown, index));
     }
 

@@ -1,4 +1,4 @@
-package dev.nbexport.export;
+package dev.nbexport.layout;
 
 import dev.nbexport.notebook.CellRef;
 import java.util.Objects;
@@ -34,6 +34,11 @@ public record CellMarker(String notebook, String key) {
     /** The marker line, without indentation or newline. */
     public String render() {
         return PREFIX + notebook + " #" + key;
+    }
+
+    /** How messages name the cell: {@code notebooks/01_slugify.ipynb #e443df78}. */
+    public String cellName() {
+        return notebook + " #" + key;
     }
 
     /** Reads a marker line (indentation and trailing whitespace allowed), or empty. */

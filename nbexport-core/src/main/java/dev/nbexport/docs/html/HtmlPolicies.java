@@ -1,4 +1,4 @@
-package dev.nbexport.docs;
+package dev.nbexport.docs.html;
 
 import java.util.regex.Pattern;
 import org.owasp.html.HtmlPolicyBuilder;

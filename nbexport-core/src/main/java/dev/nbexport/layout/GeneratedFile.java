@@ -1,20 +1,20 @@
-package dev.nbexport.export;
+package dev.nbexport.layout;
 
 import dev.nbexport.notebook.CellRef;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * One generated Java source file.
+ * One generated Java source file, and where its lines came from.
  *
  * @param kind main or test source
  * @param relativePath path below the source root, {@code /} separators, e.g.
  *     {@code com/acme/text/Slugify.java}
  * @param content the whole file: {@link GeneratedHeader header}, package, imports, code;
  *     {@code \n} line endings and a trailing newline
- * @param sources the cells that contributed, in file order
+ * @param sourceMap each block of the file and the cell lines it came from, as written by {@link FileLayout}
  */
-public record GeneratedFile(Kind kind, String relativePath, String content, List<CellRef> sources) {
+public record GeneratedFile(Kind kind, String relativePath, String content, SourceMap sourceMap) {
 
     /** Which source root a file belongs to. */
     public enum Kind {
@@ -26,6 +26,11 @@ public record GeneratedFile(Kind kind, String relativePath, String content, List
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(relativePath, "relativePath");
         Objects.requireNonNull(content, "content");
-        sources = List.copyOf(sources);
+        Objects.requireNonNull(sourceMap, "sourceMap");
+    }
+
+    /** The cells that contributed, in file order. */
+    public List<CellRef> sources() {
+        return sourceMap.cells();
     }
 }

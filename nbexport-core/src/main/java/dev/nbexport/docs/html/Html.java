@@ -1,4 +1,4 @@
-package dev.nbexport.docs;
+package dev.nbexport.docs.html;
 
 /** HTML escaping for text and attribute values that nbexport itself writes into pages. */
 public final class Html {

@@ -1,4 +1,4 @@
-package dev.nbexport.export;
+package dev.nbexport.layout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,8 @@
-package dev.nbexport.project;
+package dev.nbexport.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nbexport.io.ProjectPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,7 +16,7 @@ class NotebookFinderTest {
 
     private List<String> find(List<String> includes, List<String> excludes) {
         return new NotebookFinder(includes, excludes).find(root).stream()
-                .map(p -> NotebookFinder.slashes(root.relativize(p))).toList();
+                .map(p -> ProjectPaths.slashes(root.relativize(p))).toList();
     }
 
     private void touch(String... paths) throws Exception {

@@ -1,5 +1,6 @@
-package dev.nbexport.project;
+package dev.nbexport.workspace;
 
+import dev.nbexport.io.ProjectPaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystem;
@@ -62,7 +63,7 @@ public final class NotebookFinder {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list notebooks in " + root, e);
         }
-        found.sort((a, b) -> slashes(root.relativize(a)).compareTo(slashes(root.relativize(b))));
+        found.sort((a, b) -> ProjectPaths.slashes(root.relativize(a)).compareTo(ProjectPaths.slashes(root.relativize(b))));
         return List.copyOf(found);
     }
 
@@ -79,21 +80,6 @@ public final class NotebookFinder {
         }
         Path path = Path.of(relative);
         return matchesAny(includes, path) && !matchesAny(excludes, path);
-    }
-
-    /** {@code path} with {@code /} separators, as used in markers, headers and messages. */
-    public static String slashes(Path path) {
-        return path.toString().replace(path.getFileSystem().getSeparator(), "/");
-    }
-
-    /**
-     * {@code file} as shown to the user and written in markers and headers: relative to
-     * {@code projectDir} with {@code /} separators when inside it, else absolute.
-     */
-    public static String shown(Path projectDir, Path file) {
-        Path base = projectDir.toAbsolutePath().normalize();
-        Path path = file.toAbsolutePath().normalize();
-        return path.startsWith(base) ? slashes(base.relativize(path)) : path.toString();
     }
 
     private static boolean matchesAny(List<PathMatcher> matchers, Path relative) {

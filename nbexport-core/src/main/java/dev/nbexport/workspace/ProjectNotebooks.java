@@ -1,15 +1,16 @@
-package dev.nbexport.project;
+package dev.nbexport.workspace;
 
 import dev.nbexport.NbexportException;
 import dev.nbexport.directive.CellDirectives;
 import dev.nbexport.directive.DirectiveParser;
-import dev.nbexport.directive.DirectiveProblem;
+import dev.nbexport.io.ProjectPaths;
 import dev.nbexport.io.Sha256;
 import dev.nbexport.notebook.Cell;
 import dev.nbexport.notebook.CellRef;
 import dev.nbexport.notebook.Notebook;
 import dev.nbexport.notebook.NotebookFormatException;
 import dev.nbexport.notebook.NotebookReader;
+import dev.nbexport.problem.Problem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -57,46 +58,37 @@ public final class ProjectNotebooks {
     }
 
     /**
-     * Reads and parses {@code files}.
+     * Parses notebook files already read.
      *
      * @return the notebooks in the order given, and the warnings found
      * @throws NbexportException listing every notebook that cannot be read and every directive error
      */
-    public Loaded load(List<Path> files) {
-        return parse(read(files));
-    }
-
-    /** Parses notebook files already read; as {@link #load(List)}. */
     public Loaded parse(List<NotebookFile> files) {
         List<Object> results = files.parallelStream().map(this::parseOne).toList();
         List<ProjectNotebook> notebooks = new ArrayList<>();
-        List<NbexportException> errors = new ArrayList<>();
-        List<DirectiveProblem> warnings = new ArrayList<>();
+        List<Problem> errors = new ArrayList<>();
+        List<Problem> warnings = new ArrayList<>();
         for (Object result : results) {
             if (result instanceof NotebookFormatException e) {
-                errors.add(e);
+                errors.addAll(e.problems());
                 continue;
             }
             ProjectNotebook notebook = (ProjectNotebook) result;
             notebooks.add(notebook);
             for (CellDirectives d : notebook.directives()) {
-                for (DirectiveProblem problem : d.problems()) {
-                    if (problem.isError()) {
-                        errors.add(new NbexportException(problem.message(), problem.hint()));
-                    } else {
-                        warnings.add(problem);
-                    }
+                for (Problem problem : d.problems()) {
+                    (problem.isError() ? errors : warnings).add(problem);
                 }
             }
         }
         if (!errors.isEmpty()) {
-            throw NbexportException.all("in notebooks", errors);
+            throw NbexportException.of("in notebooks", errors);
         }
         return new Loaded(notebooks, warnings);
     }
 
     /** The notebooks read, and warnings about their directives. */
-    public record Loaded(List<ProjectNotebook> notebooks, List<DirectiveProblem> warnings) {
+    public record Loaded(List<ProjectNotebook> notebooks, List<Problem> warnings) {
         public Loaded {
             notebooks = List.copyOf(notebooks);
             warnings = List.copyOf(warnings);
@@ -121,7 +113,7 @@ public final class ProjectNotebooks {
 
     /** A file's path relative to the project, with {@code /} separators. */
     public String path(Path file) {
-        return NotebookFinder.shown(projectDir, file);
+        return ProjectPaths.shown(projectDir, file);
     }
 
     private static byte[] bytes(Path file) {

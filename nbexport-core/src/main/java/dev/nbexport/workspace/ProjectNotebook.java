@@ -1,4 +1,4 @@
-package dev.nbexport.project;
+package dev.nbexport.workspace;
 
 import dev.nbexport.directive.CellDirectives;
 import dev.nbexport.notebook.Notebook;
