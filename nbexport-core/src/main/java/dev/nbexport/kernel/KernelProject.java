@@ -2,18 +2,16 @@ package dev.nbexport.kernel;
 
 import dev.nbexport.io.Sha256;
 import dev.nbexport.json.Json;
-import dev.nbexport.json.Json.JsonArray;
 import dev.nbexport.json.Json.JsonObject;
 import dev.nbexport.json.JsonParser;
 import dev.nbexport.json.JsonWriter;
 import dev.nbexport.project.ExportRequest;
 import dev.nbexport.run.worker.WorkerConfig;
+import dev.nbexport.run.worker.WorkerMessages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -67,8 +65,8 @@ public record KernelProject(String name, String toolVersion, ExportRequest expor
                 .with("nbexport", Json.string(toolVersion))
                 .with("project", Json.string(export.projectDir().toString()))
                 .with("notebooks", Json.string(export.notebooksDir().toString()))
-                .with("includes", strings(export.includes()))
-                .with("excludes", strings(export.excludes()))
+                .with("includes", WorkerMessages.strings(export.includes()))
+                .with("excludes", WorkerMessages.strings(export.excludes()))
                 .with("mainRoot", Json.string(export.mainRoot().toString()))
                 .with("testRoot", Json.string(export.testRoot().toString()))
                 .with("exportIndex", Json.string(export.indexFile() == null ? "" : export.indexFile().toString()))
@@ -89,28 +87,10 @@ public record KernelProject(String name, String toolVersion, ExportRequest expor
         }
         String index = json.string("exportIndex");
         ExportRequest export = new ExportRequest(Path.of(json.string("project")), Path.of(json.string("notebooks")),
-                texts(json.array("includes")), texts(json.array("excludes")), Path.of(json.string("mainRoot")),
+                WorkerMessages.texts(json.array("includes")), WorkerMessages.texts(json.array("excludes")), Path.of(json.string("mainRoot")),
                 Path.of(json.string("testRoot")), false, index.isEmpty() ? null : Path.of(index), json.string("nbexport"));
         return new KernelProject(json.string("name"), json.string("nbexport"), export, Path.of(json.string("buildDir")),
                 Path.of(json.string("pom")), json.string("pomSha256"), WorkerConfig.of(json.object("session")),
                 json.string("testOutputs"));
-    }
-
-    private static JsonArray strings(List<String> values) {
-        List<Json> out = new ArrayList<>();
-        values.forEach(v -> out.add(Json.string(v)));
-        return new JsonArray(out);
-    }
-
-    private static List<String> texts(JsonArray array) {
-        List<String> out = new ArrayList<>();
-        if (array != null) {
-            for (Json j : array.elements()) {
-                if (j instanceof Json.JsonString s) {
-                    out.add(s.value());
-                }
-            }
-        }
-        return out;
     }
 }

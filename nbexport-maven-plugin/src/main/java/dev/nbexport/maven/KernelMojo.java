@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.maven.artifact.Artifact;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -81,17 +80,10 @@ public final class KernelMojo extends AbstractExportingMojo {
 
     @Override
     protected void runGoal() throws Exception {
-        if (!outputs.equals("marked") && !outputs.equals("check")) {
-            throw new MojoFailureException("nbexport.test.outputs is `" + outputs + "`" + System.lineSeparator()
-                    + "  Use `check` (every cell with stored outputs) or `marked` (only `//| output: check` cells).");
-        }
-        List<Path> classPath = new ArrayList<>();
-        for (String element : project.getTestClasspathElements()) {
-            classPath.add(Path.of(element));
-        }
+        String testOutputs = TestMojo.checksAllOutputs(outputs) ? "check" : "marked";
         KernelProject kernel = KernelProject.of(name.toLowerCase(Locale.ROOT), plugin.getVersion(), exportRequest(false),
                 Path.of(project.getBuild().getDirectory()), project.getFile().toPath(),
-                new WorkerConfig(classPath, ProjectArtifacts.of(project)), outputs);
+                new WorkerConfig(ProjectArtifacts.testClassPath(project), ProjectArtifacts.of(project)), testOutputs);
         Path kernels = KernelLocation.kernelsDir(Optional.ofNullable(jupyterPath).map(File::toPath),
                 Optional.ofNullable(prefix).map(File::toPath), System.getenv(), System.getProperty("os.name"),
                 Path.of(System.getProperty("user.home")));
