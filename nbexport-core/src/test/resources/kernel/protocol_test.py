@@ -180,6 +180,10 @@ try:
     reply, msgs, _ = run(kc, "%nbexport check")
     out = "".join(c["text"] for t, c in outputs(msgs) if t == "stream")
     check(reply["status"] == "ok" and "Notebooks and exported sources are in sync." in out, "%nbexport check", out)
+    reply, msgs, _ = run(kc, "%nbexport test")
+    out = "".join(c["text"] for t, c in outputs(msgs) if t == "stream")
+    check(reply["status"] == "ok" and "notebooks/00_twice.ipynb: 3 cells" in out and "1 passed, 0 failed" in out,
+          "%nbexport test runs the saved notebook in a worker JVM", out)
     reply, msgs, _ = run(kc, "%nbexport nonsense")
     check(reply["status"] == "error" and "Usage: %nbexport" in reply["evalue"], "an unknown %nbexport goal fails the cell", reply)
 

@@ -164,7 +164,7 @@ final class SessionCells {
         }
         String what = clashes.entrySet().stream().map(e -> e.getKey() + " (exported " + e.getValue() + ")")
                 .collect(Collectors.joining(", "));
-        outOfOrder.add("In [" + executionCount + "] " + label + " redefined " + what);
+        outOfOrder.add("In [" + executionCount + "] " + place.map(p -> p.name() + " ").orElse("") + "redefined " + what);
         return Optional.of("nbexport: " + label + " redefines " + what
                 + ": this session now runs this definition, not the one nbexport:export writes");
     }

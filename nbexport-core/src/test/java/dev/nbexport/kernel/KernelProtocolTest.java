@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code src/test/resources/kernel/protocol_test.py}): kernel_info, cells of every output kind, the project's class
  * path visible and the kernel's own libraries not, output streamed as printed, complete, inspect, is_complete,
  * history and comm stubs, interrupting {@code while (true)}, hidden-state lines and {@code %nbexport status}, the
- * {@code %nbexport export} and {@code check} magics, restart and shutdown.
+ * {@code %nbexport export}, {@code check} and {@code test} magics, restart and shutdown.
  */
 class KernelProtocolTest {
 
