@@ -49,6 +49,8 @@ class PackageDependenciesTest {
         // being built on other branches: the runner, the docs site, the notebook diff
         allow("run", "workspace", "layout", "directive", "notebook", "json", "io", "problem", ROOT);
         allow("docs", "export", "workspace", "layout", "directive", "notebook", "json", "io", "problem", ROOT);
+        // the project's Jupyter kernel: the runner's session behind a protocol layer (kernel.wire), the goals as magics
+        allow("kernel", "run", "project", "directive", "notebook", "json", "io", "problem", ROOT);
         allow("diff", "merge", "git", "workspace", "directive", "notebook", "json", "io", "problem", ROOT);
         // what the goals are made of
         allow("update", "sync", "layout", "workspace", "directive", "notebook", "io", "problem", ROOT);

@@ -139,16 +139,8 @@ public final class TestMojo extends AbstractNbexportMojo {
     }
 
     private TestRequest request() throws MojoFailureException, DependencyResolutionRequiredException {
-        List<Path> classPath = new ArrayList<>();
-        for (String element : project.getTestClasspathElements()) {
-            classPath.add(Path.of(element));
-        }
-        boolean checkAll = switch (outputs) {
-            case "check", "all" -> true;
-            case "marked" -> false;
-            default -> throw new MojoFailureException("nbexport.test.outputs is `" + outputs + "`" + System.lineSeparator()
-                    + "  Use `check` (every cell with stored outputs) or `marked` (only `//| output: check` cells).");
-        };
+        List<Path> classPath = ProjectArtifacts.testClassPath(project);
+        boolean checkAll = checksAllOutputs(outputs);
         if (timeout < 1) {
             throw new MojoFailureException("nbexport.test.timeout is " + timeout + System.lineSeparator()
                     + "  Give the seconds a cell may run, e.g. -Dnbexport.test.timeout=300.");
@@ -158,6 +150,16 @@ public final class TestMojo extends AbstractNbexportMojo {
                 shard == null || shard.isBlank() ? Optional.empty() : Optional.of(Shard.parse(shard)), save,
                 Path.of(project.getBuild().getDirectory()), plugin.getVersion(), WorkerLaunch.currentJava(),
                 argLine == null || argLine.isBlank() ? WorkerLaunch.DEFAULT_JVM_ARGS : Arrays.asList(argLine.strip().split("\\s+")));
+    }
+
+    /** Whether {@code nbexport.test.outputs} says to compare every cell with stored outputs ({@code check}). */
+    static boolean checksAllOutputs(String outputs) throws MojoFailureException {
+        return switch (outputs) {
+            case "check", "all" -> true;
+            case "marked" -> false;
+            default -> throw new MojoFailureException("nbexport.test.outputs is `" + outputs + "`" + System.lineSeparator()
+                    + "  Use `check` (every cell with stored outputs) or `marked` (only `//| output: check` cells).");
+        };
     }
 
     private int workerCount() throws MojoFailureException {

@@ -138,7 +138,8 @@ class PluginConventionsTest {
         assertThat(export.getTagName()).isEqualTo("execute");
         assertThat(text(export, "runOnIncremental")).isEqualTo("true");
         assertThat(text(export, "runOnConfiguration")).isEqualTo("true");
-        assertThat(actions).containsOnlyKeys("check", "update", "test", "run", "docs", "clean", "fix", "setup-git", "diff");
+        assertThat(actions).containsOnlyKeys("check", "update", "test", "run", "docs", "clean", "fix", "setup-git", "diff",
+                "kernel");
         assertThat(actions.values()).extracting(Element::getTagName).containsOnly("ignore");
     }
 }

@@ -17,6 +17,8 @@ final class CellOutputs {
     private final OutputListener listener;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private String pendingStream;
+    /** The bytes of {@link #pending} not yet told as a {@link OutputListener#streamed} piece. */
+    private final ByteArrayOutputStream untold = new ByteArrayOutputStream();
 
     CellOutputs(OutputListener listener) {
         this.listener = listener;
@@ -28,6 +30,14 @@ final class CellOutputs {
             pendingStream = stream;
         }
         pending.write(bytes, offset, length);
+        untold.write(bytes, offset, length);
+    }
+
+    /** {@code stream} was flushed: the listener gets what was written to it since the last piece. */
+    synchronized void flush(String stream) {
+        if (stream.equals(pendingStream)) {
+            tellPiece(false);
+        }
     }
 
     synchronized void add(JsonObject output) {
@@ -41,8 +51,31 @@ final class CellOutputs {
         return List.copyOf(outputs);
     }
 
+    private void tellPiece(boolean all) {
+        byte[] bytes = untold.toByteArray();
+        int end = all ? bytes.length : bytes.length - incompleteTail(bytes);
+        if (end > 0) {
+            listener.streamed(pendingStream, new String(bytes, 0, end, StandardCharsets.UTF_8));
+            untold.reset();
+            untold.write(bytes, end, bytes.length - end);
+        }
+    }
+
+    /** How many bytes at the end of {@code bytes} begin a UTF-8 character that is not complete yet. */
+    private static int incompleteTail(byte[] bytes) {
+        for (int back = 1; back <= Math.min(3, bytes.length); back++) {
+            int b = bytes[bytes.length - back] & 0xff;
+            if ((b & 0xc0) != 0x80) { // the first byte of the last character
+                int length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+                return length > back ? back : 0;
+            }
+        }
+        return 0;
+    }
+
     private void endStream() {
         if (pendingStream != null && pending.size() > 0) {
+            tellPiece(true);
             JsonObject output = JsonObject.EMPTY
                     .with("name", Json.string(pendingStream))
                     .with("output_type", Json.string("stream"))
@@ -52,5 +85,6 @@ final class CellOutputs {
         }
         pending.reset();
         pendingStream = null;
+        untold.reset();
     }
 }

@@ -37,7 +37,10 @@ final class CellStream extends OutputStream {
 
     @Override
     public void flush() {
-        if (running.get() == null) {
+        CellOutputs cell = running.get();
+        if (cell != null) {
+            cell.flush(name);
+        } else {
             replaced.flush();
         }
     }

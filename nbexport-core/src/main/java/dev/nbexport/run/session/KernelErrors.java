@@ -155,6 +155,18 @@ final class KernelErrors {
                 "Finish the statement (a missing `;`, `}` or `)`?).");
     }
 
+    /**
+     * A snippet stopped by an interrupt, as JJava reports it: {@code EvaluationInterruptedException}, the
+     * snippet's source, then "Evaluation interrupted.".
+     */
+    CellError interrupted(String source, int line) {
+        List<String> trace = new ArrayList<>();
+        source.lines().forEach(l -> trace.add(PREFIX + PRIMARY + l + RESET));
+        trace.add(SECONDARY + "Evaluation interrupted." + RESET);
+        return new CellError("EvaluationInterruptedException", "Evaluator was interrupted while executing: '" + source + "'",
+                trace, "interrupted", line, List.of(), "");
+    }
+
     /** An exception outside notebook code, e.g. rendering the cell's value. */
     CellError uncaught(Throwable e, int line) {
         List<String> trace = new ArrayList<>();

@@ -14,11 +14,16 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.JShellException;
 import jdk.jshell.Snippet;
@@ -66,11 +71,14 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 public final class NotebookSession implements AutoCloseable {
 
     private static final Object ONE_PER_JVM = new Object();
+    /** A magic's name being typed: {@code %mav} or {@code %%load} up to the cursor. */
+    private static final Pattern MAGIC_NAME = Pattern.compile("^\\s*(%%?)([\\w-]*)$");
     private static NotebookSession open;
 
     private final KernelDialect dialect;
     private final JShell shell;
     private final SourceCodeAnalysis analysis;
+    private SourceCodeAnalysis completion;
     private final SessionExecutionControl control;
     private final SnippetLoaderDelegate loader;
     private final KernelBridge kernel;
@@ -80,6 +88,7 @@ public final class NotebookSession implements AutoCloseable {
     private final PrintStream originalErr;
     private final InputStream originalIn;
     private volatile CellOutputs running;
+    private volatile boolean interrupted;
     private DependencyCheck.MissingDependency missing;
     private int executionCount;
     private boolean closed;
@@ -214,9 +223,12 @@ public final class NotebookSession implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the session is closed");
         }
+        awaitIndexing();
         int count = ++executionCount;
         CellOutputs outputs = new CellOutputs(listener);
         missing = null;
+        interrupted = false;
+        control.allowRunning();
         running = outputs;
         CellError error = null;
         try {
@@ -237,6 +249,7 @@ public final class NotebookSession implements AutoCloseable {
             System.out.flush();
             System.err.flush();
             running = null;
+            control.clearInterrupt();
         }
         if (error != null && missing != null) {
             error = new CellError(error.ename(), error.evalue(), error.traceback(), missing.message(), error.line(),
@@ -248,9 +261,201 @@ public final class NotebookSession implements AutoCloseable {
         return new CellResult(count, outputs.finish(), Optional.ofNullable(error));
     }
 
-    /** Interrupts the cell that is running, from another thread (a kernel's interrupt request). */
+    /**
+     * Stops the cell that is running, from another thread (a kernel's interrupt request), as JJava does: the cell
+     * ends with an {@code EvaluationInterruptedException} error and its remaining snippets do not run. Loops in
+     * cells' code stop too, even those that never sleep or wait ({@link StopCheck}); code of libraries stops
+     * only where it sleeps, waits or reads. Does nothing when no cell runs.
+     */
     public void interrupt() {
-        control.interrupt();
+        if (running != null) {
+            interrupted = true;
+            control.stop();
+        }
+    }
+
+    /**
+     * Adds a line magic of the session's owner, e.g. a kernel's {@code %nbexport}; it then works in cells like the
+     * kernel's own magics. A name the kernel already uses is replaced.
+     */
+    public void addLineMagic(String name, LineMagicCall magic) {
+        kernel.getMagicsRegistry().registerLineMagic(name, (k, args) -> magic.call(args));
+    }
+
+    /**
+     * What may be typed at {@code cursor} in {@code cell}, from JShell's {@link SourceCodeAnalysis} of this session
+     * (so names the cells defined are known): the snippet of the cell around the cursor is completed, magic lines
+     * complete to magic names. Nothing runs.
+     */
+    public synchronized Completions complete(String cell, int cursor) {
+        int at = Math.max(0, Math.min(cursor, cell.length()));
+        int lineStart = cell.lastIndexOf('\n', at - 1) + 1;
+        String typed = cell.substring(lineStart, at);
+        Matcher magic = MAGIC_NAME.matcher(typed);
+        if (magic.find()) {
+            boolean cellMagic = magic.group(1).length() == 2;
+            var names = cellMagic ? kernel.getMagicsRegistry().getCellMagicNames() : kernel.getMagicsRegistry().getLineMagicNames();
+            List<String> matches = names.stream().filter(n -> n.startsWith(magic.group(2))).sorted()
+                    .map(n -> magic.group(1) + n).toList();
+            return new Completions(matches, lineStart + magic.start(1), at);
+        }
+        CellPiece around = snippetAt(cell, at);
+        int[] anchor = new int[1];
+        List<SourceCodeAnalysis.Suggestion> suggestions =
+                completionAnalysis().completionSuggestions(around.source(), at - around.offset(), anchor);
+        List<String> matches = suggestions.stream()
+                .sorted(Comparator.comparing(suggestion -> !suggestion.matchesType()))
+                .map(SourceCodeAnalysis.Suggestion::continuation).distinct().toList();
+        return new Completions(matches, around.offset() + anchor[0], at);
+    }
+
+    /**
+     * The signature and Javadoc of what is at {@code cursor} in {@code cell} (anywhere in a name, or on the
+     * {@code (} of a call), from JShell's {@link SourceCodeAnalysis#documentation}; empty when JShell knows
+     * nothing there. Nothing runs.
+     */
+    public synchronized List<SymbolDocumentation> documentation(String cell, int cursor) {
+        int at = Math.max(0, Math.min(cursor, cell.length()));
+        while (at < cell.length() && Character.isJavaIdentifierPart(cell.charAt(at))) {
+            at++;
+        }
+        int paren = at;
+        while (paren < cell.length() && Character.isWhitespace(cell.charAt(paren))) {
+            paren++;
+        }
+        if (paren < cell.length() && cell.charAt(paren) == '(') {
+            at = paren + 1;
+        }
+        CellPiece around = snippetAt(cell, at);
+        return completionAnalysis().documentation(around.source(), at - around.offset(), true).stream()
+                .map(d -> new SymbolDocumentation(d.signature(), d.javadoc())).toList();
+    }
+
+    /**
+     * The names {@code cell} declares (methods, types, variables), as JShell's parser reads them; nothing runs.
+     * A kernel compares them with the names exported cells declare, to tell when a cell redefines one.
+     */
+    public List<String> declaredNames(String cell) {
+        List<String> names = new ArrayList<>();
+        String rest = maskMagics(cell);
+        SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
+        while (info.completeness().isComplete()) {
+            for (Snippet snippet : analysis.sourceToSnippets(info.source())) {
+                if (snippet instanceof DeclarationSnippet declaration && !names.contains(declaration.name())) {
+                    names.add(declaration.name());
+                }
+            }
+            rest = info.remaining();
+            info = analysis.analyzeCompletion(rest);
+        }
+        return names;
+    }
+
+    /**
+     * Whether {@code cell} could run as it is, as JJava answers {@code is_complete}: {@code complete} when every
+     * snippet is whole (or there is none), {@code incomplete} with the next line's indentation when the last one
+     * goes on (an open block, a missing {@code ;}), {@code invalid} when JShell cannot tell what it is.
+     */
+    public InputCompleteness completeness(String cell) {
+        String rest = maskMagics(cell);
+        SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
+        while (info.completeness().isComplete()) {
+            rest = info.remaining();
+            info = analysis.analyzeCompletion(rest);
+        }
+        return switch (info.completeness()) {
+            case EMPTY, COMPLETE, COMPLETE_WITH_SEMI -> new InputCompleteness("complete", "");
+            case DEFINITELY_INCOMPLETE, CONSIDERED_INCOMPLETE -> new InputCompleteness("incomplete", nextIndent(rest));
+            case UNKNOWN -> new InputCompleteness("invalid", "");
+        };
+    }
+
+    /** The last line's indentation, one level deeper when that line opens more brackets than it closes. */
+    private static String nextIndent(String code) {
+        String last = code.substring(code.lastIndexOf('\n') + 1);
+        String indent = last.substring(0, last.length() - last.stripLeading().length());
+        int open = 0;
+        for (char c : last.toCharArray()) {
+            open += c == '{' || c == '(' ? 1 : c == '}' || c == ')' ? -1 : 0;
+        }
+        return open > 0 ? indent + "    " : indent;
+    }
+
+    /** A piece of a cell: its text from {@code offset} to the cell's end, magic lines blanked. */
+    private record CellPiece(int offset, String source) {}
+
+    /** The snippet of {@code cell} that holds {@code at}, and everything after it (JShell reads what it needs). */
+    private CellPiece snippetAt(String cell, int at) {
+        String code = maskMagics(cell);
+        int offset = 0;
+        String rest = code;
+        SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
+        while (info.completeness().isComplete()) {
+            int end = offset + rest.length() - info.remaining().length();
+            if (end >= at) {
+                break;
+            }
+            offset = end;
+            rest = info.remaining();
+            info = analysis.analyzeCompletion(rest);
+        }
+        int skipped = leadingSpace(rest);
+        if (offset + skipped > at) {
+            skipped = at - offset;
+        }
+        return new CellPiece(offset + skipped, rest.substring(skipped));
+    }
+
+    /** Magic lines as spaces, so that JShell reads only Java and offsets stay those of the cell. */
+    private static String maskMagics(String cell) {
+        if (cell.indexOf('%') < 0) {
+            return cell;
+        }
+        if (cell.stripLeading().startsWith("%%")) {
+            return " ".repeat(cell.length());
+        }
+        StringBuilder out = new StringBuilder(cell.length());
+        int start = 0;
+        while (start <= cell.length()) {
+            int nl = cell.indexOf('\n', start);
+            int end = nl < 0 ? cell.length() : nl;
+            String line = cell.substring(start, end);
+            out.append(line.stripLeading().startsWith("%") ? " ".repeat(line.length()) : line);
+            if (nl < 0) {
+                break;
+            }
+            out.append('\n');
+            start = nl + 1;
+        }
+        return out.toString();
+    }
+
+    /**
+     * This session's own {@link SourceCodeAnalysis}, made when first asked for: creating it starts JShell's
+     * background class path indexer on the file manager javac uses (see {@link #cellSplitter}), so sessions that
+     * never complete (nbexport:test) never have one, and {@link #evaluate} waits for indexing to end first.
+     */
+    private SourceCodeAnalysis completionAnalysis() {
+        if (completion == null) {
+            completion = shell.sourceCodeAnalysis();
+        }
+        return completion;
+    }
+
+    /** Waits (a while at most) until JShell's class path indexer is done, so that javac has its file manager alone. */
+    private void awaitIndexing() {
+        if (completion == null) {
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!completion.listQualifiedNames("", 0).isUpToDate() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /**
@@ -264,8 +469,12 @@ public final class NotebookSession implements AutoCloseable {
         SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
         while (info.completeness().isComplete()) {
             int start = code.length() - rest.length() + leadingSpace(rest);
+            int line = 1 + KernelErrors.newlines(code, start);
+            if (interrupted) {
+                throw new SnippetFailure(errors.interrupted(info.source().strip(), line));
+            }
             // JShell maps frames to wrong lines when a snippet starts with blank lines, so they are left out
-            last = evalSnippet(info.source().stripLeading(), new KernelErrors.Place(cellName, 1 + KernelErrors.newlines(code, start)));
+            last = evalSnippet(info.source().stripLeading(), new KernelErrors.Place(cellName, line));
             rest = info.remaining();
             info = analysis.analyzeCompletion(rest);
         }
@@ -294,6 +503,9 @@ public final class NotebookSession implements AutoCloseable {
                         "__NO_MAGIC_RETURN".equals(value) ? null : value;
                 default -> null;
             };
+        }
+        if (interrupted) {
+            throw new SnippetFailure(errors.interrupted(source.strip(), place.firstLine()));
         }
         for (SnippetEvent event : events) {
             if (event.causeSnippet() != null) {

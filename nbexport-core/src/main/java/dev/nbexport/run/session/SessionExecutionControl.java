@@ -50,14 +50,45 @@ final class SessionExecutionControl extends DirectExecutionControl {
 
     @Override
     protected void clientCodeLeave() {
-        running = null;
+        // under the lock stop() interrupts with: once notebook code has left, no interrupt reaches this thread
+        synchronized (this) {
+            running = null;
+        }
     }
 
-    /** Interrupts the thread running notebook code, if any. */
-    void interrupt() {
-        Thread t = running;
-        if (t != null) {
-            t.interrupt();
+    /**
+     * Stops the notebook code that runs: its loops and method calls end at the next {@link StopCheck}, and the
+     * thread running it is interrupted (for code that sleeps, waits or reads). Until {@link #allowRunning} the
+     * checks go on throwing, in every thread that runs the cells' code.
+     */
+    @Override
+    public void stop() {
+        setStopRequested(true);
+        synchronized (this) {
+            if (running != null) {
+                running.interrupt();
+            }
+        }
+    }
+
+    /** Lets cells' code run again after {@link #stop}. */
+    void allowRunning() {
+        setStopRequested(false);
+    }
+
+    /**
+     * Clears an interrupt {@link #stop} left on this thread, once notebook code has left it: the caller's own I/O
+     * (a kernel's sockets) must not see it.
+     */
+    void clearInterrupt() {
+        Thread.interrupted();
+    }
+
+    private void setStopRequested(boolean requested) {
+        try {
+            loader.loadClass(StopCheck.CLASS_NAME).getField("requested").setBoolean(null, requested);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the session's stop check is missing", e);
         }
     }
 

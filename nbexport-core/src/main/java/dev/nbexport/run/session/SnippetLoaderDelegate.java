@@ -14,7 +14,8 @@ import jdk.jshell.spi.ExecutionControl.InternalException;
 
 /**
  * Loads the classes JShell compiles from cells, and the session's class path, in one class loader whose
- * parent is {@link KernelApiClassLoader}: the JShell equivalent of the kernel's own loader.
+ * parent is {@link KernelApiClassLoader}: the JShell equivalent of the kernel's own loader. Cells' classes get
+ * {@link StopCheck}'s checks, and the check's own classes are defined here too.
  */
 final class SnippetLoaderDelegate implements LoaderDelegate {
 
@@ -24,6 +25,8 @@ final class SnippetLoaderDelegate implements LoaderDelegate {
 
     SnippetLoaderDelegate(ClassLoader parent) {
         this.loader = new SnippetClassLoader(parent);
+        compiled.put(StopCheck.CLASS_NAME, StopCheck.checkClass());
+        compiled.put(StopCheck.STOPPED_NAME, StopCheck.stoppedClass());
     }
 
     ClassLoader classLoader() {
@@ -34,7 +37,7 @@ final class SnippetLoaderDelegate implements LoaderDelegate {
     public void load(ClassBytecodes[] cbcs) throws ClassInstallException {
         boolean[] installed = new boolean[cbcs.length];
         for (ClassBytecodes cbc : cbcs) {
-            compiled.put(cbc.name(), cbc.bytecodes());
+            compiled.put(cbc.name(), StopCheck.weave(cbc.bytecodes()));
         }
         for (int i = 0; i < cbcs.length; i++) {
             try {
@@ -49,7 +52,7 @@ final class SnippetLoaderDelegate implements LoaderDelegate {
     @Override
     public void classesRedefined(ClassBytecodes[] cbcs) {
         for (ClassBytecodes cbc : cbcs) {
-            compiled.put(cbc.name(), cbc.bytecodes());
+            compiled.put(cbc.name(), StopCheck.weave(cbc.bytecodes()));
         }
     }
 

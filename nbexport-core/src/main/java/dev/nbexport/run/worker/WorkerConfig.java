@@ -28,6 +28,12 @@ public record WorkerConfig(List<Path> classPath, List<ProjectArtifact> artifacts
     }
 
     public void write(Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        dev.nbexport.io.AtomicFiles.write(file, JsonWriter.write(json()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** This configuration as JSON: {@code classPath} and {@code artifacts} (also part of the kernel's record). */
+    public JsonObject json() {
         List<Json> cp = new ArrayList<>();
         classPath.forEach(p -> cp.add(Json.string(p.toString())));
         List<Json> as = new ArrayList<>();
@@ -35,9 +41,7 @@ public record WorkerConfig(List<Path> classPath, List<ProjectArtifact> artifacts
             as.add(JsonObject.EMPTY.with("groupId", Json.string(a.groupId())).with("artifactId", Json.string(a.artifactId()))
                     .with("version", Json.string(a.version())).with("file", Json.string(a.file() == null ? "" : a.file().toString())));
         }
-        JsonObject json = JsonObject.EMPTY.with("classPath", new JsonArray(cp)).with("artifacts", new JsonArray(as));
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        dev.nbexport.io.AtomicFiles.write(file, JsonWriter.write(json).getBytes(StandardCharsets.UTF_8));
+        return JsonObject.EMPTY.with("classPath", new JsonArray(cp)).with("artifacts", new JsonArray(as));
     }
 
     public static WorkerConfig read(Path file) throws IOException {
@@ -47,6 +51,11 @@ public record WorkerConfig(List<Path> classPath, List<ProjectArtifact> artifacts
         } catch (JsonParser.SyntaxError e) {
             throw new IOException("broken worker configuration " + file + ": " + e.getMessage(), e);
         }
+        return of(json);
+    }
+
+    /** The configuration {@link #json} wrote. */
+    public static WorkerConfig of(JsonObject json) {
         List<Path> cp = new ArrayList<>();
         WorkerMessages.texts(json.array("classPath")).forEach(p -> cp.add(Path.of(p)));
         List<ProjectArtifact> as = new ArrayList<>();

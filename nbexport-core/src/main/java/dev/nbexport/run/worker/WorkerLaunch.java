@@ -48,7 +48,7 @@ public record WorkerLaunch(Path java, List<String> jvmArgs, Path config) {
         Set<String> entries = new LinkedHashSet<>();
         for (String marker : List.of("dev.nbexport.run.worker.WorkerMain", "com.fasterxml.jackson.core.JsonFactory",
                 "org.dflib.jjava.jupyter.kernel.BaseKernel", "com.google.gson.Gson", "org.zeromq.ZMQ",
-                "org.slf4j.LoggerFactory")) {
+                "org.slf4j.LoggerFactory", "org.objectweb.asm.ClassVisitor")) {
             try {
                 Class<?> c = Class.forName(marker, false, WorkerLaunch.class.getClassLoader());
                 entries.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());

@@ -78,7 +78,7 @@ public final class WorkerMessages {
                 error.string("hint"));
     }
 
-    static JsonArray strings(List<String> values) {
+    public static JsonArray strings(List<String> values) {
         List<Json> out = new ArrayList<>(values.size());
         values.forEach(v -> out.add(Json.string(v)));
         return new JsonArray(out);
