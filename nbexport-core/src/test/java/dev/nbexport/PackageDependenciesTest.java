@@ -49,6 +49,8 @@ class PackageDependenciesTest {
         // being built on other branches: the runner, the docs site, the notebook diff
         allow("run", "workspace", "layout", "directive", "notebook", "json", "io", "problem", ROOT);
         allow("docs", "export", "workspace", "layout", "directive", "notebook", "json", "io", "problem", ROOT);
+        // nbexport:run: parameters, execution with the runner's workers, the report with the docs' renderer
+        allow("report", "run", "docs", "directive", "notebook", "json", "io", "problem", ROOT);
         allow("diff", "merge", "git", "workspace", "directive", "notebook", "json", "io", "problem", ROOT);
         // what the goals are made of
         allow("update", "sync", "layout", "workspace", "directive", "notebook", "io", "problem", ROOT);
