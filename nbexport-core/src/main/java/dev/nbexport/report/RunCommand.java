@@ -35,6 +35,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
 
 /**
  * {@code nbexport:run}: papermill for Java. Each run reads its notebook, fits the given values to the
@@ -215,7 +216,7 @@ public final class RunCommand {
             failure = new Problem(dev.nbexport.problem.Severity.ERROR, Location.in(ref, e.line(), 0),
                     (f.injected() ? "the injected parameters cell failed: " : "") + e.summary(),
                     (e.hint().isEmpty() ? "" : e.hint() + " ") + "The executed notebook shows the error: " + outputShown + " (report: "
-                            + htmlShown + ").", String.join("\n", e.stack().stream().map(l -> "    " + l).toList()));
+                            + htmlShown + ").", String.join("\n", e.stack().stream().map(l -> "    " + inputCells(l, p.injected())).toList()));
             failureText = ref.toString() + (e.line() > 0 ? ", line " + e.line() : "") + ": " + e.summary();
             failureAnchor = "cell-" + (f.index() + 1);
         }
@@ -265,6 +266,23 @@ public final class RunCommand {
         run.put("timings", timings);
         run.put("slowest", slowest.subList(0, Math.min(5, slowest.size())));
         return run;
+    }
+
+    private static final java.util.regex.Pattern CELL_FRAME = java.util.regex.Pattern.compile("\\bcell (\\d+), line ");
+
+    /**
+     * A stack frame with the input notebook's cell numbers: the worker names frames by the cells of the notebook
+     * it ran ({@code cell 3, line 2}), which has the injected cell in it.
+     */
+    static String inputCells(String frame, ParameterInjection.Injected injected) {
+        Matcher m = CELL_FRAME.matcher(frame);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            int ran = Integer.parseInt(m.group(1)) - 1;
+            int input = ran < injected.origins().size() ? injected.origins().get(ran) : ran;
+            m.appendReplacement(out, input < 0 ? "the injected parameters cell, line " : "cell " + (input + 1) + ", line ");
+        }
+        return m.appendTail(out).toString();
     }
 
     private static String link(Path fromDir, Path to) {

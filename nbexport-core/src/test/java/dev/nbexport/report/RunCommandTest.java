@@ -131,7 +131,7 @@ class RunCommandTest {
         assertThatThrownBy(summary::throwIfFailed).isInstanceOf(NbexportException.class)
                 .satisfies(e -> assertThat(((NbexportException) e).describe())
                         .startsWith("notebooks/fail.ipynb, cell 2 (id c2), line 2: java.lang.IllegalStateException: m is 42")
-                        .contains("target/nbexport-runs/fail.ipynb"));
+                        .contains("at cell 2, line 2", "target/nbexport-runs/fail.ipynb"));
 
         Notebook nb = NotebookReader.read(project.resolve("target/nbexport-runs/fail.ipynb"));
         assertThat(nb.cells()).hasSize(7);
