@@ -27,7 +27,13 @@ import java.util.regex.Pattern;
  */
 final class ReportPage {
 
-    private static final Pattern WOFF2 = Pattern.compile("url\\(fonts/([A-Za-z0-9_\\-]+\\.woff2)\\)");
+    /**
+     * A KaTeX font's sources: the woff2 file, then woff and ttf fallbacks. The report keeps the woff2 alone
+     * (inlined): the fallbacks would be files beside the page, which its policy blocks, and the browser
+     * reports each blocked one on the console.
+     */
+    private static final Pattern WOFF2 = Pattern.compile(
+            "url\\(fonts/([A-Za-z0-9_\\-]+\\.woff2)\\)( format\\(\"woff2\"\\))(?:,url\\(fonts/[A-Za-z0-9_\\-]+\\.(?:woff|ttf)\\) format\\(\"[a-z]+\"\\))*");
 
     private final PageRenderer renderer = new PageRenderer(ApiCatalog.NONE);
     private final SiteTemplates templates = new SiteTemplates(null);
@@ -44,7 +50,7 @@ final class ReportPage {
         while (fonts.find()) {
             byte[] font = all.get("_assets/katex/fonts/" + fonts.group(1));
             fonts.appendReplacement(css, Matcher.quoteReplacement(font == null ? fonts.group()
-                    : "url(data:font/woff2;base64," + Base64.getEncoder().encodeToString(font) + ")"));
+                    : "url(data:font/woff2;base64," + Base64.getEncoder().encodeToString(font) + ")" + fonts.group(2)));
         }
         fonts.appendTail(css);
         assets.put("katexCss", css.toString());
