@@ -51,6 +51,8 @@ class PackageDependenciesTest {
         allow("docs", "export", "workspace", "layout", "directive", "notebook", "json", "io", "problem", ROOT);
         // the project's Jupyter kernel: the runner's session behind a protocol layer (kernel.wire), the goals as magics
         allow("kernel", "run", "project", "directive", "notebook", "json", "io", "problem", ROOT);
+        // nbexport:run: parameters, execution with the runner's workers, the report with the docs' renderer
+        allow("report", "run", "docs", "directive", "notebook", "json", "io", "problem", ROOT);
         allow("diff", "merge", "git", "workspace", "directive", "notebook", "json", "io", "problem", ROOT);
         // what the goals are made of
         allow("update", "sync", "layout", "workspace", "directive", "notebook", "io", "problem", ROOT);

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * Only KaTeX's {@code woff2} fonts are copied: every browser that runs KaTeX reads them, and its CSS
  * lists them first.
  */
-final class SiteAssets {
+public final class SiteAssets {
 
     private static final String OWN = "dev/nbexport/docs/assets/";
     // the webjars' versions are the ones on the classpath (managed in the parent POM), read from their jars
@@ -29,8 +29,8 @@ final class SiteAssets {
 
     private SiteAssets() {}
 
-    /** Site path ({@code _assets/site.css}) to bytes, in a fixed order. */
-    static Map<String, byte[]> all() {
+    /** Site path ({@code _assets/site.css}) to bytes, in a fixed order; {@code nbexport:run}'s report inlines them. */
+    public static Map<String, byte[]> all() {
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (String name : new String[] {"site.css", "site.js", "theme.js"}) {
             files.put("_assets/" + name, resource(OWN + name));

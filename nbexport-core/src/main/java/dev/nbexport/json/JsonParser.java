@@ -92,6 +92,25 @@ public final class JsonParser {
         }
     }
 
+    /**
+     * Reads the one document of a parser of another Jackson format (YAML's, for parameters files) into the
+     * same values; its scalars come typed as that format types them.
+     */
+    public static Json read(com.fasterxml.jackson.core.JsonParser parser) throws SyntaxError {
+        try {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw new SyntaxError("the file is empty", 1, 1);
+            }
+            return read(parser, first);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new SyntaxError(readable(e.getOriginalMessage()), at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr());
+        } catch (IOException e) {
+            throw new SyntaxError(e.getMessage(), 0, 0);
+        }
+    }
+
     /** Jackson names other places as {@code [Source: …; line: 2, column: 11]}; users read {@code line 2:11}. */
     private static String readable(String message) {
         return SOURCE_LOCATION.matcher(message).replaceAll("line $1:$2");

@@ -14,7 +14,7 @@ import dev.nbexport.run.session.CellError;
 import dev.nbexport.run.worker.NotebookExecution;
 import dev.nbexport.run.worker.WorkerConfig;
 import dev.nbexport.run.worker.WorkerLaunch;
-import dev.nbexport.run.worker.WorkerProcess;
+import dev.nbexport.run.worker.WorkerPool;
 import dev.nbexport.run.worker.WorkerRun;
 import dev.nbexport.workspace.NotebookFinder;
 import java.io.IOException;
@@ -28,16 +28,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
  * {@code nbexport:test}: runs a project's notebooks top to bottom as tests, each in a worker JVM of its own
- * ({@link WorkerProcess}, several at once), checks outputs, and reports: a progress line per notebook as it
+ * ({@link WorkerPool}, several at once), checks outputs, and reports: a progress line per notebook as it
  * finishes, JUnit XML, a summary. Notebooks unchanged since their last passing run (same bytes, same class
  * path contents, same settings) are not run again.
  *
@@ -152,70 +147,22 @@ public final class TestCommand {
     }
 
 
-    /** Runs the notebooks on {@code request.workers()} threads, each driving one worker JVM at a time. */
+    /** Runs the notebooks on {@code request.workers()} worker JVMs at once, judging each as it ends. */
     private record Judged(WorkerRun run, NotebookOutcome outcome) {}
 
     private Map<Planned, Judged> runAll(List<Planned> planned, WorkerLaunch launch) throws InterruptedException {
-        // notebooks of one folder share workers, which run in that folder
-        ConcurrentLinkedQueue<Planned> queue = new ConcurrentLinkedQueue<>(planned.stream()
-                .sorted(Comparator.comparing((Planned p) -> p.file().toAbsolutePath().getParent().toString())).toList());
         Map<Planned, Judged> runs = new ConcurrentHashMap<>();
-        int threads = Math.min(request.workers(), planned.size());
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "nbexport-test");
-            t.setDaemon(true);
-            return t;
+        List<WorkerPool.Job> jobs = planned.stream().map(p -> new WorkerPool.Job(p.file(), p.shown(), null)).toList();
+        WorkerPool.runAll(jobs, launch, request.workers(), request.cellTimeout(), (i, run, seconds) -> {
+            Planned p = planned.get(i);
+            NotebookOutcome outcome = outcome(p, run, seconds);
+            runs.put(p, new Judged(run, outcome));
+            synchronized (progress) {
+                outcome.warnings().forEach(w -> progress.accept("WARNING " + w));
+                progress.accept(outcome.progressLine());
+            }
         });
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                done.add(pool.submit(() -> {
-                    drive(queue, launch, runs);
-                    return null;
-                }));
-            }
-            for (Future<?> f : done) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
         return runs;
-    }
-
-    private void drive(ConcurrentLinkedQueue<Planned> queue, WorkerLaunch launch, Map<Planned, Judged> runs)
-            throws IOException, InterruptedException {
-        WorkerProcess worker = null;
-        Path workerDir = null;
-        try {
-            Planned next;
-            while ((next = queue.poll()) != null) {
-                Path dir = next.file().toAbsolutePath().getParent();
-                if (worker == null || !worker.alive() || !dir.equals(workerDir)) {
-                    if (worker != null) {
-                        worker.close();
-                    }
-                    worker = WorkerProcess.start(launch.command(), dir);
-                    workerDir = dir;
-                }
-                long start = System.nanoTime();
-                WorkerRun run = worker.run(next.file(), next.shown(), request.cellTimeout());
-                NotebookOutcome outcome = outcome(next, run, (System.nanoTime() - start) / 1e9);
-                runs.put(next, new Judged(run, outcome));
-                synchronized (progress) {
-                    outcome.warnings().forEach(w -> progress.accept("WARNING " + w));
-                    progress.accept(outcome.progressLine());
-                }
-            }
-        } finally {
-            if (worker != null) {
-                worker.close();
-            }
-        }
     }
 
     /** Judges a run: failing cells, output mismatches, how the run ended, hidden state. */

@@ -10,6 +10,7 @@ import dev.nbexport.notebook.Cell;
 import dev.nbexport.notebook.CellType;
 import dev.nbexport.notebook.Notebook;
 import dev.nbexport.notebook.NotebookWriter;
+import dev.nbexport.testing.HeadlessChromium;
 import dev.nbexport.testing.TestNotebooks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,39 +20,24 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The built site in a real browser: Debian's chromium, headless, driven by Selenium through Debian's
- * chromedriver (its path is given, so Selenium downloads nothing), over pages opened from
- * {@code file://}. Screenshots go to {@code target/site-screenshots/} for review.
- *
- * <p>Needs {@code chromium} and {@code chromium-driver} (Debian packages; {@code .ci/run} installs
- * them). Without them the test is skipped on a developer's machine and fails on CI.
+ * The built site in a real browser ({@link HeadlessChromium}), over pages opened from {@code file://}.
+ * Screenshots go to {@code target/site-screenshots/} for review.
  */
 class SiteInBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SHOTS = Sites.repository().resolve("nbexport-core/target/site-screenshots");
 
     private static WebDriver browser;
@@ -60,27 +46,10 @@ class SiteInBrowserTest {
 
     @BeforeAll
     static void start() throws IOException {
-        boolean available = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!available && "true".equals(System.getenv("CI"))) {
-            throw new AssertionError("CI must have Debian's chromium and chromium-driver (.ci/run installs them)");
-        }
-        Assumptions.assumeTrue(available, "Debian's chromium and chromium-driver are not installed");
+        browser = HeadlessChromium.start();
         docsSite = Sites.build("docs", Sites.repository().resolve("docs"), Sites.repository().resolve("docs")).site();
         hostileSite = Sites.build("hostile", writeHostileProject(), hostileNotebooks()).site();
         Files.createDirectories(SHOTS);
-
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,1000",
-                "--user-data-dir=" + Files.createTempDirectory("nbexport-chromium"));
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
 
     @AfterAll
@@ -91,17 +60,15 @@ class SiteInBrowserTest {
     }
 
     private static void open(Path page) {
-        browser.get(page.toUri().toString());
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> "complete".equals(js("return document.readyState")));
+        HeadlessChromium.open(browser, page);
     }
 
     private static Object js(String script) {
-        return ((JavascriptExecutor) browser).executeScript(script);
+        return HeadlessChromium.js(browser, script);
     }
 
     private static List<String> consoleProblems() {
-        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).map(LogEntry::getMessage).toList();
+        return HeadlessChromium.consoleProblems(browser);
     }
 
     private static void screenshot(String name) throws IOException {

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.nbexport.notebook.Notebook;
 import dev.nbexport.notebook.NotebookReader;
 import dev.nbexport.notebook.NotebookWriter;
+import dev.nbexport.testing.NbformatValidation;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

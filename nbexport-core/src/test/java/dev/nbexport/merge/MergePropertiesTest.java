@@ -6,13 +6,14 @@ import static org.quicktheories.generators.SourceDSL.booleans;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
-import dev.nbexport.json.Json;
 import dev.nbexport.json.Json.JsonArray;
+import dev.nbexport.json.Json;
 import dev.nbexport.notebook.Cell;
 import dev.nbexport.notebook.CellType;
 import dev.nbexport.notebook.Notebook;
 import dev.nbexport.notebook.NotebookReader;
 import dev.nbexport.notebook.NotebookWriter;
+import dev.nbexport.testing.NbformatValidation;
 import dev.nbexport.testing.NotebookGen;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -25,7 +25,7 @@ class HiddenStateTest {
     private static WorkerRun ran(int cells) {
         List<WorkerRun.Cell> run = new java.util.ArrayList<>();
         for (int i = 0; i < cells; i++) {
-            run.add(new WorkerRun.Cell(i, true, i + 1, List.of(), Optional.empty(), 1));
+            run.add(new WorkerRun.Cell(i, true, i + 1, List.of(), Optional.empty(), null, 1));
         }
         return new WorkerRun(run, new WorkerRun.Completed());
     }

@@ -26,7 +26,7 @@ class OutputSaverTest {
         var output = Json.JsonObject.EMPTY.with("data", Json.JsonObject.EMPTY.with("text/plain", Json.string("2")))
                 .with("execution_count", Json.JsonNumber.of(1)).with("metadata", Json.JsonObject.EMPTY)
                 .with("output_type", Json.string("execute_result"));
-        WorkerRun run = new WorkerRun(List.of(new WorkerRun.Cell(0, true, 1, List.of(output), Optional.empty(), 1)),
+        WorkerRun run = new WorkerRun(List.of(new WorkerRun.Cell(0, true, 1, List.of(output), Optional.empty(), null, 1)),
                 new WorkerRun.Completed());
         assertThat(OutputSaver.save(file, NotebookReader.read(file), run)).isTrue();
         assertThat(OutputSaver.save(file, NotebookReader.read(file), run)).as("a second save changes nothing").isFalse();

@@ -10,7 +10,6 @@ import dev.nbexport.run.worker.WorkerLaunch;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -88,8 +87,7 @@ public final class KernelMojo extends AbstractExportingMojo {
                 Optional.ofNullable(prefix).map(File::toPath), System.getenv(), System.getProperty("os.name"),
                 Path.of(System.getProperty("user.home")));
         KernelInstallResult result = KernelSpecInstaller.run(new KernelInstallRequest(kernels, displayName,
-                WorkerLaunch.currentJava(), argLine == null || argLine.isBlank() ? WorkerLaunch.DEFAULT_JVM_ARGS
-                        : Arrays.asList(argLine.strip().split("\\s+")), nbexportLibraries(), kernel, uninstall));
+                WorkerLaunch.currentJava(), WorkerSettings.jvmArgs(argLine), nbexportLibraries(), kernel, uninstall));
         getLog().info(result.line());
     }
 

@@ -10,7 +10,6 @@ import dev.nbexport.run.worker.WorkerLaunch;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -141,15 +140,12 @@ public final class TestMojo extends AbstractNbexportMojo {
     private TestRequest request() throws MojoFailureException, DependencyResolutionRequiredException {
         List<Path> classPath = ProjectArtifacts.testClassPath(project);
         boolean checkAll = checksAllOutputs(outputs);
-        if (timeout < 1) {
-            throw new MojoFailureException("nbexport.test.timeout is " + timeout + System.lineSeparator()
-                    + "  Give the seconds a cell may run, e.g. -Dnbexport.test.timeout=300.");
-        }
         return new TestRequest(basedir.toPath(), notebooks.toPath(), includes, excludes, classPath, ProjectArtifacts.of(project),
-                workerCount(), Duration.ofSeconds(timeout), checkAll, checkImages, replacements(), rerun,
+                WorkerSettings.count(workers, "nbexport.test.workers"),
+                Duration.ofSeconds(WorkerSettings.timeout(timeout, "nbexport.test.timeout")), checkAll, checkImages, replacements(), rerun,
                 shard == null || shard.isBlank() ? Optional.empty() : Optional.of(Shard.parse(shard)), save,
                 Path.of(project.getBuild().getDirectory()), plugin.getVersion(), WorkerLaunch.currentJava(),
-                argLine == null || argLine.isBlank() ? WorkerLaunch.DEFAULT_JVM_ARGS : Arrays.asList(argLine.strip().split("\\s+")));
+                WorkerSettings.jvmArgs(argLine));
     }
 
     /** Whether {@code nbexport.test.outputs} says to compare every cell with stored outputs ({@code check}). */
@@ -160,21 +156,6 @@ public final class TestMojo extends AbstractNbexportMojo {
             default -> throw new MojoFailureException("nbexport.test.outputs is `" + outputs + "`" + System.lineSeparator()
                     + "  Use `check` (every cell with stored outputs) or `marked` (only `//| output: check` cells).");
         };
-    }
-
-    private int workerCount() throws MojoFailureException {
-        String w = workers.strip();
-        try {
-            int n = w.endsWith("C") ? (int) Math.round(Double.parseDouble(w.substring(0, w.length() - 1))
-                    * Runtime.getRuntime().availableProcessors()) : Integer.parseInt(w);
-            if (n >= 1) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new MojoFailureException("nbexport.test.workers is `" + workers + "`" + System.lineSeparator()
-                + "  Give a number of worker JVMs (e.g. 2) or a number per core (e.g. 1C).");
     }
 
     private List<Normalisers.Replacement> replacements() throws MojoFailureException {

@@ -9,6 +9,7 @@ import dev.nbexport.run.session.CellResult;
 import dev.nbexport.run.session.NotebookSession;
 import dev.nbexport.run.session.OutputListener;
 import dev.nbexport.run.session.SessionOptions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,9 +42,10 @@ public final class NotebookExecution {
      *
      * @param index the cell's 0-based index in the notebook
      * @param result what evaluating it gave; {@code null} when it was not evaluated ({@code eval: false})
+     * @param started when it started (wall clock), for papermill's per-cell times; {@code null} when not evaluated
      * @param nanos how long it took
      */
-    public record CellRun(int index, CellResult result, long nanos) {
+    public record CellRun(int index, CellResult result, Instant started, long nanos) {
         public boolean evaluated() {
             return result != null;
         }
@@ -91,12 +93,13 @@ public final class NotebookExecution {
                 CellRun run;
                 if (!evaluates(notebook, shown, i)) {
                     session.skipCell();
-                    run = new CellRun(i, null, 0);
+                    run = new CellRun(i, null, null, 0);
                 } else {
                     listener.started(i);
+                    Instant started = Instant.now();
                     long start = System.nanoTime();
                     CellResult result = session.evaluate(cell.source(), "cell " + (i + 1), OutputListener.NONE);
-                    run = new CellRun(i, result, System.nanoTime() - start);
+                    run = new CellRun(i, result, started, System.nanoTime() - start);
                 }
                 runs.add(run);
                 listener.finished(run);

@@ -46,7 +46,7 @@ public final class WorkerMain {
         String line;
         while ((line = in.readLine()) != null) {
             JsonObject request = (JsonObject) dev.nbexport.json.JsonParser.parse(line.getBytes(StandardCharsets.UTF_8));
-            List<String> stray = run(request.string("run"), request.string("shown"), config, protocol);
+            List<String> stray = run(request.string("run"), request.string("shown"), request.string("notebook"), config, protocol);
             if (!stray.isEmpty()) {
                 System.exit(0); // threads of the last notebook would leak into the next
             }
@@ -54,10 +54,11 @@ public final class WorkerMain {
         System.exit(0);
     }
 
-    private static List<String> run(String path, String shown, WorkerConfig config, PrintStream protocol) {
+    private static List<String> run(String path, String shown, String content, WorkerConfig config, PrintStream protocol) {
         Notebook notebook;
         try {
-            notebook = NotebookReader.read(Path.of(path), shown);
+            notebook = content == null ? NotebookReader.read(Path.of(path), shown)
+                    : NotebookReader.parse(content.getBytes(StandardCharsets.UTF_8), shown);
         } catch (NbexportException e) {
             protocol.println(WorkerMessages.line(WorkerMessages.event("unreadable").with("message", Json.string(e.describe()))));
             return List.of();

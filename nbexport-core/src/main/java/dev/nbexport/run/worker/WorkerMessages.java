@@ -17,9 +17,10 @@ import java.util.Optional;
  * anything else a notebook manages to write to the worker's standard output is told apart and ignored.
  *
  * <ul>
- *   <li>to the worker: {@code {"run": "/abs/nb.ipynb", "shown": "notebooks/nb.ipynb"}}; end of input ends it;
+ *   <li>to the worker: {@code {"run": "/abs/nb.ipynb", "shown": "notebooks/nb.ipynb"}}, and {@code "notebook"}
+ *       (its JSON text) to run that notebook instead of the file's (a parameterised copy); end of input ends it;
  *   <li>from the worker: {@code ready}; per code cell {@code started} and {@code finished} (its
- *       {@link CellResult} and time); {@code done} after the notebook, with the non-daemon threads it left
+ *       {@link CellResult}, when it started and how long it took); {@code done} after the notebook, with the non-daemon threads it left
  *       running (then the worker exits); {@code unreadable} when the notebook cannot be read.
  * </ul>
  */
@@ -60,7 +61,8 @@ public final class WorkerMessages {
         if (r == null) {
             return m.with("evaluated", Json.JsonBoolean.FALSE);
         }
-        m = m.with("evaluated", Json.JsonBoolean.TRUE).with("count", Json.JsonNumber.of(r.executionCount()))
+        m = m.with("evaluated", Json.JsonBoolean.TRUE).with("started", Json.string(run.started().toString()))
+                .with("count", Json.JsonNumber.of(r.executionCount()))
                 .with("outputs", new JsonArray(new ArrayList<>(r.outputs())));
         if (r.error().isPresent()) {
             CellError e = r.error().get();

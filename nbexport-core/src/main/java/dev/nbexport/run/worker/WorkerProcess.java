@@ -12,6 +12,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -65,13 +66,25 @@ public final class WorkerProcess implements AutoCloseable {
 
     /** Runs one notebook; a cell still running after {@code cellTimeout} stops the worker. */
     public WorkerRun run(Path notebook, String shown, Duration cellTimeout) throws InterruptedException {
+        return run(notebook, shown, null, cellTimeout);
+    }
+
+    /**
+     * Runs a notebook given as its JSON text ({@code content}), as if it were the file {@code notebook}; with
+     * {@code content} {@code null}, the file itself.
+     */
+    public WorkerRun run(Path notebook, String shown, String content, Duration cellTimeout) throws InterruptedException {
         List<WorkerRun.Cell> cells = new ArrayList<>();
         try {
             if (!ready && !awaitReady(Duration.ofMinutes(2))) {
                 return new WorkerRun(cells, exited(-1));
             }
-            stdin.write(WorkerMessages.line(JsonObject.EMPTY.with("run", Json.string(notebook.toAbsolutePath().toString()))
-                    .with("shown", Json.string(shown))).substring(WorkerMessages.MARK.length()) + "\n");
+            JsonObject request = JsonObject.EMPTY.with("run", Json.string(notebook.toAbsolutePath().toString()))
+                    .with("shown", Json.string(shown));
+            if (content != null) {
+                request = request.with("notebook", Json.string(content));
+            }
+            stdin.write(WorkerMessages.line(request).substring(WorkerMessages.MARK.length()) + "\n");
             stdin.flush();
         } catch (IOException e) {
             return new WorkerRun(cells, exited(-1));
@@ -140,8 +153,9 @@ public final class WorkerProcess implements AutoCloseable {
                     : WorkerMessages.texts(outputs.get(outputs.size() - 1).array("traceback"));
             error = Optional.of(WorkerMessages.error(e, traceback));
         }
+        String started = event.string("started");
         return new WorkerRun.Cell(integer(event, "index"), evaluated, evaluated ? integer(event, "count") : 0, outputs,
-                error, Long.parseLong(((Json.JsonNumber) event.get("nanos")).text()));
+                error, started == null ? null : Instant.parse(started), Long.parseLong(((Json.JsonNumber) event.get("nanos")).text()));
     }
 
     private static int integer(JsonObject o, String key) {

@@ -2,6 +2,7 @@ package dev.nbexport.run.worker;
 
 import dev.nbexport.json.Json.JsonObject;
 import dev.nbexport.run.session.CellError;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,10 +26,11 @@ public record WorkerRun(List<Cell> cells, Ending ending) {
      * @param executionCount its execution count, 0 when not evaluated
      * @param outputs its fresh outputs
      * @param error why it failed, if it did
+     * @param started when it started (wall clock); {@code null} when not evaluated
      * @param nanos how long it took
      */
     public record Cell(int index, boolean evaluated, int executionCount, List<JsonObject> outputs,
-                       Optional<CellError> error, long nanos) {
+                       Optional<CellError> error, Instant started, long nanos) {
         public Cell {
             outputs = List.copyOf(outputs);
         }

@@ -1,4 +1,4 @@
-package dev.nbexport.merge;
+package dev.nbexport.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Validates notebooks with Debian's {@code python3-nbformat}, warnings (duplicate ids, …) counted as errors. */
-final class NbformatValidation {
+public final class NbformatValidation {
 
     private static final String SCRIPT = """
             import json, sys, warnings, nbformat
@@ -32,7 +32,7 @@ final class NbformatValidation {
 
     private NbformatValidation() {}
 
-    static void assertValid(List<String> files) {
+    public static void assertValid(List<String> files) {
         if (files.isEmpty()) {
             return;
         }
