@@ -48,7 +48,8 @@ class PackageDependenciesTest {
         allow("git", "io", "problem", ROOT);
         // being built on other branches: the runner, the docs site, the notebook diff
         allow("run", "workspace", "layout", "directive", "notebook", "json", "io", "problem", ROOT);
-        allow("docs", "export", "workspace", "layout", "directive", "notebook", "json", "io", "problem", ROOT);
+        // docs reads the API from the same in-memory export check runs (project.ProjectExport)
+        allow("docs", "project", "export", "workspace", "layout", "directive", "notebook", "json", "io", "problem", ROOT);
         allow("diff", "merge", "git", "workspace", "directive", "notebook", "json", "io", "problem", ROOT);
         // what the goals are made of
         allow("update", "sync", "layout", "workspace", "directive", "notebook", "io", "problem", ROOT);

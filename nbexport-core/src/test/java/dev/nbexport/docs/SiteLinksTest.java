@@ -34,6 +34,7 @@ class SiteLinksTest {
     void theDocsSiteHasNoBrokenInternalLinks() throws IOException {
         DocsResult result = Sites.build("docs", Sites.repository().resolve("docs"), Sites.repository().resolve("docs"));
         assertThat(result.rendered()).contains("index.html", "01_export_and_check.html", "05_docs_site.html");
+        assertThat(result.problems()).extracting(Object::toString).isEmpty();
         assertThat(brokenLinks(result.site())).isEmpty();
     }
 
@@ -42,6 +43,7 @@ class SiteLinksTest {
         DocsResult result = Sites.build("example", Sites.repository().resolve("example-project"),
                 Sites.repository().resolve("example-project/notebooks"));
         assertThat(result.rendered()).contains("index.html", "00_slugify.html");
+        assertThat(result.problems()).extracting(Object::toString).isEmpty();
         assertThat(brokenLinks(result.site())).isEmpty();
     }
 
