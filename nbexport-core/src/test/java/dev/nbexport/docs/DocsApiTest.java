@@ -215,6 +215,24 @@ class DocsApiTest {
     }
 
     @Test
+    void javadocHtmlIsSanitisedLikeEveryOtherHtmlOfTheSite() throws IOException {
+        slugifyNotebook("""
+                //| export
+                /**
+                 * <b>Bold</b> and <script>window.pwned = 1</script> a <a href="javascript:alert(1)">link</a>,
+                 * <img src="x.png" onerror="alert(2)"> and <p id="cell-1" onclick="alert(3)">a paragraph</p>.
+                 */
+                public static String hostile(String s) {
+                    return s;
+                }""");
+        run(false);
+        String section = cell(read("00_slugify.html"), 5);
+        String entry = section.substring(0, section.indexOf("</section>"));
+        assertThat(entry).contains("id=\"api-Slugify.hostile\"", "<b>Bold</b>", "a paragraph")
+                .doesNotContain("<script", "window.pwned", "javascript:", "onerror", "onclick", "id=\"cell-1\"");
+    }
+
+    @Test
     void changingOneNotebooksApiRendersThePagesThatLinkToIt() {
         slugifyNotebook();
         TestNotebooks.write(notebooks.resolve("01_use.ipynb"), "# Using it\n\nCall `Slugify.slugify`.");
