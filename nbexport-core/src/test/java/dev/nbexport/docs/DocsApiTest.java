@@ -184,6 +184,23 @@ class DocsApiTest {
     }
 
     @Test
+    void backtickNamesAreReadTheWayJavaDocsWriteThem() throws IOException {
+        slugifyNotebook("""
+                //| export
+                /** The slug, at most {@code max} characters long. */
+                public static String slugify(String title, int max) {
+                    return slugify(title).substring(0, Math.min(max, title.length()));
+                }""", "# Names\n\n`Slugify#isSlug`, `slugify(String, int)`, `com.acme.Slugify`, and the file `Slugify.java`.");
+        DocsResult result = run(false);
+        assertThat(result.problems()).as("a file name is not a member").isEmpty();
+        String names = cell(read("00_slugify.html"), 6);
+        assertThat(names).contains("href=\"00_slugify.html#api-Slugify.isSlug\" title=\"method Slugify.isSlug(String)\"><code>Slugify#isSlug</code>")
+                .contains("href=\"00_slugify.html#api-Slugify.slugify-2\" title=\"method Slugify.slugify(String, int)\"><code>slugify(String, int)</code>")
+                .contains("href=\"00_slugify.html#api-Slugify\" title=\"class Slugify\"><code>com.acme.Slugify</code>")
+                .contains("<code>Slugify.java</code>").doesNotContain("<code>Slugify.java</code></a>");
+    }
+
+    @Test
     void aBacktickNameThatStartsLikeApiButResolvesToNothingIsAWarningAndAnErrorInStrictMode() {
         slugifyNotebook("# Typo\n\nSee `Slugify.slugfy`.");
         DocsResult result = run(false);
