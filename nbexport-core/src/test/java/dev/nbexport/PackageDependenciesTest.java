@@ -48,7 +48,8 @@ class PackageDependenciesTest {
         allow("git", "io", "problem", ROOT);
         // being built on other branches: the runner, the docs site, the notebook diff
         allow("run", "workspace", "layout", "directive", "notebook", "json", "io", "problem", ROOT);
-        allow("docs", "export", "workspace", "layout", "directive", "notebook", "json", "io", "problem", ROOT);
+        // docs reads the API from the same in-memory export check runs (project.ProjectExport)
+        allow("docs", "project", "export", "workspace", "layout", "directive", "notebook", "json", "io", "problem", ROOT);
         // the project's Jupyter kernel: the runner's session behind a protocol layer (kernel.wire), the goals as magics
         allow("kernel", "run", "project", "directive", "notebook", "json", "io", "problem", ROOT);
         // nbexport:run: parameters, execution with the runner's workers, the report with the docs' renderer

@@ -14,6 +14,7 @@ import dev.nbexport.docs.search.SearchEntry;
 import dev.nbexport.docs.site.ApiCatalog;
 import dev.nbexport.docs.site.ApiEntry;
 import dev.nbexport.docs.site.Heading;
+import dev.nbexport.docs.site.LinkResolver;
 import dev.nbexport.docs.site.Page;
 import dev.nbexport.docs.site.PageCell;
 import dev.nbexport.json.Json.JsonObject;
@@ -41,31 +42,34 @@ import org.commonmark.ext.heading.anchor.IdGenerator;
  *   <li>code cells: the Java code highlighted, without directive lines and magics, then the outputs;
  *       {@code hide} cells are left out, {@code export} cells show their API entries instead of their
  *       source, {@code exporti} cells show nothing (package-private, not API), {@code exports}
- *       cells show source, outputs and API; outputs older than the source are marked stale;
+ *       cells show source, outputs and API; outputs older than the source are marked stale; the
+ *       {@code default_exp} cell shows the class it names, when the notebook's members go into one;
  *   <li>raw cells are not shown (they are meant for other converters).
  * </ul>
  * Thread-safe: pages render in parallel.
  */
 public final class PageRenderer {
 
-    private final MarkdownRenderer markdown;
-    private final OutputRenderer outputs;
-    private final JavaHighlighter highlighter;
+    private final MarkdownRenderer titles = new MarkdownRenderer(LinkResolver.NONE);
     private final ApiCatalog api;
 
     public PageRenderer(ApiCatalog api) {
         this.api = api;
-        this.markdown = new MarkdownRenderer(api.resolver());
-        this.outputs = new OutputRenderer(markdown);
-        this.highlighter = new JavaHighlighter(api.resolver());
     }
 
     /**
      * A rendered page and what goes into the search index for it.
      *
      * @param problems what the author should fix, by cell
+     * @param asked what the page asked the API's resolver (see {@link RecordingResolver}), sorted
      */
-    public record Rendered(Page page, List<SearchEntry> search, List<Problem> problems) {}
+    public record Rendered(Page page, List<SearchEntry> search, List<Problem> problems, List<String> asked) {
+        public Rendered {
+            search = List.copyOf(search);
+            problems = List.copyOf(problems);
+            asked = List.copyOf(asked);
+        }
+    }
 
     /**
      * @param notebook relative to the notebooks folder, with {@code /} separators
@@ -74,6 +78,11 @@ public final class PageRenderer {
      */
     public Rendered render(Notebook nb, String notebook, String shownPath, String url, ImageSink images) {
         String rootPrefix = "../".repeat((int) url.chars().filter(c -> c == '/').count());
+        // renderers of this page alone, so that what it links to is recorded
+        RecordingResolver links = new RecordingResolver(api.resolver());
+        MarkdownRenderer markdown = new MarkdownRenderer(links);
+        OutputRenderer outputs = new OutputRenderer(markdown);
+        JavaHighlighter highlighter = new JavaHighlighter(links);
         IdGenerator ids = MarkdownContext.pageIds();
         List<PageCell> cells = new ArrayList<>();
         List<Heading> headings = new ArrayList<>();
@@ -104,7 +113,8 @@ public final class PageRenderer {
                 List<PageCell.Output> shown = kind == ExportKind.EXPORT ? List.of()
                         : outputs.render(cell.outputs(), images, context);
                 hasMath |= shown.stream().anyMatch(o -> o.html().contains("class=\"math"));
-                List<ApiEntry> entries = kind.exportsCode() ? api.entries(notebook, cell.id(), i + 1) : List.of();
+                List<ApiEntry> entries = api.entries(ref);
+                problems.addAll(api.problems(ref));
                 if (code.isEmpty() && shown.isEmpty() && entries.isEmpty()) {
                     continue;
                 }
@@ -115,14 +125,14 @@ public final class PageRenderer {
         }
         String title = headings.isEmpty() ? fileTitle(notebook) : headings.get(0).text();
         Page page = new Page(notebook, url, title, headings, cells, hasMath);
-        return new Rendered(page, searchEntries(page, text.toString()), problems);
+        return new Rendered(page, searchEntries(page, text.toString()), problems, links.asked());
     }
 
     /** The title of a notebook's page: its first heading, else its file name. */
     public String title(Notebook nb, String notebook) {
         for (Cell cell : nb.cells()) {
             if (cell.type() == CellType.MARKDOWN) {
-                Optional<String> heading = markdown.firstHeading(cell.source());
+                Optional<String> heading = titles.firstHeading(cell.source());
                 if (heading.isPresent()) {
                     return heading.get();
                 }
@@ -143,7 +153,8 @@ public final class PageRenderer {
             entries.add(new SearchEntry("heading", h.text(), page.title(), page.url() + "#" + h.anchor(), ""));
         }
         for (ApiEntry e : page.api()) {
-            entries.add(new SearchEntry("api", e.qualifiedName(), page.title(), page.url() + "#" + e.anchor(), e.name()));
+            entries.add(new SearchEntry("api", e.qualifiedName(), page.title(), page.url() + "#" + e.anchor(),
+                    e.name() + " " + e.summary()));
         }
         return entries;
     }

@@ -54,17 +54,9 @@ public record ProjectExport(List<ProjectNotebook> notebooks, ExportResult result
                               StalenessIndex index) {
         Path projectDir = request.projectDir().toAbsolutePath().normalize();
         ProjectNotebooks reader = new ProjectNotebooks(projectDir, DirectiveParser.standard());
-        ProjectNotebooks.Loaded loaded = reader.parse(files);
-
-        List<Problem> problems = new ArrayList<>();
-        List<NotebookSource> sources = new ArrayList<>();
-        for (ProjectNotebook notebook : loaded.notebooks()) {
-            sources.add(ExportSources.of(notebook, problems));
-        }
-        if (!problems.isEmpty()) {
-            throw NbexportException.of("in notebooks", problems);
-        }
-        ExportResult result = exporter.export(sources);
+        Exported exported = export(reader, files, exporter);
+        ProjectNotebooks.Loaded loaded = exported.loaded();
+        ExportResult result = exported.result();
 
         Map<GeneratedFile.Kind, Path> roots = new EnumMap<>(GeneratedFile.Kind.class);
         roots.put(GeneratedFile.Kind.MAIN, request.mainRoot());
@@ -80,4 +72,36 @@ public record ProjectExport(List<ProjectNotebook> notebooks, ExportResult result
         return new ProjectExport(loaded.notebooks(), result, sync.plan(result.files(), roots, read, previouslyWritten),
                 sync, warnings);
     }
+
+    /**
+     * The notebook {@code files} (already read) of {@code request}'s project exported in memory, the
+     * same export {@code check} runs, without looking at the source roots: what the docs read the
+     * API from. Nothing is written.
+     *
+     * @throws NbexportException when a notebook cannot be read or exported, with every problem
+     */
+    public static Exported export(ExportRequest request, List<ProjectNotebooks.NotebookFile> files, Exporter exporter) {
+        return export(new ProjectNotebooks(request.projectDir(), DirectiveParser.standard()), files, exporter);
+    }
+
+    private static Exported export(ProjectNotebooks reader, List<ProjectNotebooks.NotebookFile> files, Exporter exporter) {
+        ProjectNotebooks.Loaded loaded = reader.parse(files);
+        List<Problem> problems = new ArrayList<>();
+        List<NotebookSource> sources = new ArrayList<>();
+        for (ProjectNotebook notebook : loaded.notebooks()) {
+            sources.add(ExportSources.of(notebook, problems));
+        }
+        if (!problems.isEmpty()) {
+            throw NbexportException.of("in notebooks", problems);
+        }
+        return new Exported(loaded, exporter.export(sources));
+    }
+
+    /**
+     * A project's notebooks and what exporting them in memory made.
+     *
+     * @param loaded the notebooks read, with their directives, and the directives' warnings
+     * @param result the generated files (with their source maps) and export's warnings
+     */
+    public record Exported(ProjectNotebooks.Loaded loaded, ExportResult result) {}
 }

@@ -12,6 +12,7 @@ import dev.nbexport.json.Json;
 import dev.nbexport.json.Json.JsonArray;
 import dev.nbexport.json.Json.JsonObject;
 import dev.nbexport.notebook.Cell;
+import dev.nbexport.notebook.CellRef;
 import dev.nbexport.notebook.CellType;
 import dev.nbexport.notebook.Notebook;
 import dev.nbexport.testing.TestNotebooks;
@@ -47,11 +48,11 @@ class PageRendererTest {
 
     @Test
     void exportCellsShowTheirApiNotTheirSourceExportsShowBothExportiNothing() {
-        ApiEntry entry = new ApiEntry(ApiEntry.Kind.METHOD, "twice", "com.acme.Twice.twice", "int twice(int x)", "", "twice", null);
+        ApiEntry entry = new ApiEntry(ApiEntry.Kind.METHOD, "twice", "com.acme.Twice.twice", "int twice(int x)", "", "", "twice", null);
         ApiCatalog api = new ApiCatalog() {
             @Override
-            public List<ApiEntry> entries(String notebook, String cellId, int cellNumber) {
-                return notebook.equals("guides/01_x.ipynb") && cellNumber != 4 ? List.of(entry) : List.of();
+            public List<ApiEntry> entries(CellRef cell) {
+                return cell.notebook().equals("notebooks/guides/01_x.ipynb") && cell.number() != 4 ? List.of(entry) : List.of();
             }
 
             @Override

@@ -43,12 +43,15 @@ class SiteInBrowserTest {
     private static WebDriver browser;
     private static Path docsSite;
     private static Path hostileSite;
+    private static Path exampleSite;
 
     @BeforeAll
     static void start() throws IOException {
         browser = HeadlessChromium.start();
         docsSite = Sites.build("docs", Sites.repository().resolve("docs"), Sites.repository().resolve("docs")).site();
         hostileSite = Sites.build("hostile", writeHostileProject(), hostileNotebooks()).site();
+        exampleSite = Sites.build("example", Sites.repository().resolve("example-project"),
+                Sites.repository().resolve("example-project/notebooks")).site();
         Files.createDirectories(SHOTS);
     }
 
@@ -63,8 +66,14 @@ class SiteInBrowserTest {
         HeadlessChromium.open(browser, page);
     }
 
-    private static Object js(String script) {
-        return HeadlessChromium.js(browser, script);
+    private static Object js(String script, Object... arguments) {
+        return HeadlessChromium.js(browser, script, arguments);
+    }
+
+    /** Clicks like a reader: scrolled to the middle of the window first, clear of the sticky top bar. */
+    private static void click(WebElement element) {
+        js("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
     }
 
     private static List<String> consoleProblems() {
@@ -98,6 +107,58 @@ class SiteInBrowserTest {
         browser.findElements(By.cssSelector("#nbx-search-results a")).stream()
                 .filter(a -> a.getText().toLowerCase().contains("heading")).findFirst().orElse(first).click();
         new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().contains("05_docs_site.html#"));
+        assertThat(consoleProblems()).isEmpty();
+    }
+
+    @Test
+    void anApiLinkInCodeLeadsToTheEntryWhoseSourceLinkLeadsToTheGeneratedLineAndBackToTheCell() throws IOException {
+        open(exampleSite.resolve("00_slugify.html"));
+        WebElement call = browser.findElements(By.cssSelector("pre.code a.api-link")).stream()
+                .filter(a -> a.getText().equals("slugify")).findFirst().orElseThrow();
+        click(call);
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().endsWith("00_slugify.html#api-Slugify.slugify"));
+        WebElement entry = browser.findElement(By.id("api-Slugify.slugify"));
+        assertThat(entry.findElement(By.className("nbx-api-signature")).getText()).contains("public static String slugify(String title)");
+        assertThat(entry.findElement(By.className("nbx-api-doc")).getText()).contains("The slug of a title", "slugify(\"Crème Brûlée: 10 Recipes!\")").doesNotContain("{@code");
+        assertThat(js("return document.querySelector(':target').id")).isEqualTo("api-Slugify.slugify");
+        screenshot("example-api-entry");
+
+        WebElement source = entry.findElement(By.className("nbx-api-source"));
+        String line = source.getAttribute("href").replaceAll(".*#L", "");
+        click(source);
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().contains("_source/") && d.getCurrentUrl().endsWith("#L" + line));
+        WebElement target = browser.findElement(By.id("L" + line));
+        assertThat(target.getText()).contains("public static String slugify(String title)");
+        assertThat(js("return document.querySelector(':target').id")).isEqualTo("L" + line);
+        assertThat(consoleProblems()).isEmpty();
+        screenshot("example-generated-source");
+
+        // the marker line before it links back to the cell the declaration was written in
+        @SuppressWarnings("unchecked")
+        List<String> cellLinks = (List<String>) js("const lines = Array.from(document.querySelectorAll('.nbx-line'));"
+                + "const at = lines.findIndex(l => l.id === 'L" + line + "');"
+                + "return lines.slice(0, at).filter(l => l.querySelector('a.nbx-source-cell')).map(l => l.querySelector('a.nbx-source-cell').href);");
+        assertThat(cellLinks).isNotEmpty();
+        browser.get(cellLinks.get(cellLinks.size() - 1));
+        String cellId = browser.getCurrentUrl().replaceAll(".*#", "");
+        assertThat(cellId).startsWith("cell-");
+        WebElement cell = browser.findElement(By.id(cellId));
+        assertThat(cell.findElements(By.id("api-Slugify.slugify"))).as("the cell whose entry we came from").hasSize(1);
+        assertThat(consoleProblems()).isEmpty();
+    }
+
+    @Test
+    void searchFindsAnApiEntry() {
+        open(exampleSite.resolve("index.html"));
+        browser.findElement(By.id("nbx-search-input")).sendKeys("wrap");
+        new WebDriverWait(browser, Duration.ofSeconds(5))
+                .until(d -> !d.findElements(By.cssSelector("#nbx-search-results a")).isEmpty());
+        WebElement api = browser.findElements(By.cssSelector("#nbx-search-results a")).stream()
+                .filter(a -> a.getText().toLowerCase().contains("api")).findFirst().orElseThrow();
+        click(api);
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().contains("01_wordwrap.html#api-"));
+        String id = browser.getCurrentUrl().replaceAll(".*#", "");
+        assertThat(browser.findElement(By.id(id)).getAttribute("class")).contains("nbx-api-entry");
         assertThat(consoleProblems()).isEmpty();
     }
 

@@ -34,6 +34,7 @@ class SiteLinksTest {
     void theDocsSiteHasNoBrokenInternalLinks() throws IOException {
         DocsResult result = Sites.build("docs", Sites.repository().resolve("docs"), Sites.repository().resolve("docs"));
         assertThat(result.rendered()).contains("index.html", "01_export_and_check.html", "05_docs_site.html");
+        assertThat(result.problems()).extracting(Object::toString).isEmpty();
         assertThat(brokenLinks(result.site())).isEmpty();
     }
 
@@ -41,7 +42,13 @@ class SiteLinksTest {
     void theExampleProjectSiteHasNoBrokenInternalLinks() throws IOException {
         DocsResult result = Sites.build("example", Sites.repository().resolve("example-project"),
                 Sites.repository().resolve("example-project/notebooks"));
-        assertThat(result.rendered()).contains("index.html", "00_slugify.html");
+        assertThat(result.rendered()).contains("index.html", "00_slugify.html", "api.html");
+        assertThat(result.problems()).extracting(Object::toString).isEmpty();
+        // the checker sees the API's links too: entries, the index, the generated files' pages and code identifiers
+        assertThat(Files.readString(result.site().resolve("api.html"), StandardCharsets.UTF_8))
+                .contains("00_slugify.html#api-Slugify.slugify");
+        assertThat(Files.readString(result.site().resolve("01_wordwrap.html"), StandardCharsets.UTF_8))
+                .contains("class=\"api-link", "class=\"nbx-api-source\" href=\"_source/");
         assertThat(brokenLinks(result.site())).isEmpty();
     }
 

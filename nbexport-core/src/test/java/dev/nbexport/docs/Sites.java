@@ -1,5 +1,6 @@
 package dev.nbexport.docs;
 
+import dev.nbexport.project.ExportRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,9 +25,16 @@ final class Sites {
         return new DocsCommand().run(request(name, projectDir, notebooks, out, target.resolve(name + ".index"), false));
     }
 
+    /** A request for the site of {@code notebooks}, with the API of their export (in memory, as the goal reads it). */
     static DocsRequest request(String title, Path projectDir, Path notebooks, Path out, Path index, boolean strict) {
         return new DocsRequest(projectDir, notebooks, List.of(), List.of(), out, projectDir.resolve("src/docs"), index,
-                title, "test", strict, null);
+                title, "test", strict, null, export(projectDir, notebooks));
+    }
+
+    /** The export of {@code notebooks} as the plugin's goals describe it by default. */
+    static ExportRequest export(Path projectDir, Path notebooks) {
+        return new ExportRequest(projectDir, notebooks, List.of(), List.of(), projectDir.resolve("src/main/java"),
+                projectDir.resolve("src/test/java"), false, null, "test");
     }
 
     static void deleteRecursively(Path path) {

@@ -58,8 +58,8 @@ public final class HeadlessChromium {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> "complete".equals(js(browser, "return document.readyState")));
     }
 
-    public static Object js(WebDriver browser, String script) {
-        return ((JavascriptExecutor) browser).executeScript(script);
+    public static Object js(WebDriver browser, String script, Object... arguments) {
+        return ((JavascriptExecutor) browser).executeScript(script, arguments);
     }
 
     /** The console's warnings and errors since the last call. */

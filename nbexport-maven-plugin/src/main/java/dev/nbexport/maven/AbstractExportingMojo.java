@@ -8,7 +8,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 /**
- * Goals that work on the exported sources ({@code export}, {@code check}, {@code update}): where
+ * Goals that work on the exported sources ({@code export}, {@code check}, {@code update}, and
+ * {@code docs}, which reads the API from the export in memory): where
  * the exported files live, and the one request that describes an export.
  */
 abstract class AbstractExportingMojo extends AbstractNbexportMojo {

@@ -8,19 +8,19 @@ import dev.nbexport.problem.Problem;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Builds the documentation site from the notebooks: {@code target/nbexport-docs/index.html} and a
- * page per notebook, with navigation, rendered markdown and math, highlighted code, outputs and
- * search, opening from {@code file://} with no network. Only notebooks that changed are rendered
- * again. With {@code -Dnbexport.docs.serve} it then serves the site on 127.0.0.1 and rebuilds it on
- * every change (a live preview).
+ * page per notebook, with navigation, rendered markdown and math, highlighted code, outputs, the
+ * public API of exported cells (read from the export {@code nbexport:check} runs, in memory: no
+ * source is written) and search, opening from {@code file://} with no network. Only pages that
+ * changed are rendered again. With {@code -Dnbexport.docs.serve} it then serves the site on
+ * 127.0.0.1 and rebuilds it on every change (a live preview).
  */
 @Mojo(name = "docs", threadSafe = true)
-public final class DocsMojo extends AbstractNbexportMojo {
+public final class DocsMojo extends AbstractExportingMojo {
 
     /** Skip this goal. */
     @Parameter(property = "nbexport.docs.skip", defaultValue = "false")
@@ -38,7 +38,10 @@ public final class DocsMojo extends AbstractNbexportMojo {
     @Parameter(property = "nbexport.docs.title", defaultValue = "${project.name}")
     String siteTitle;
 
-    /** Fail on problems (a backtick name that looks like API but resolves to nothing, a missing attachment) instead of warning. */
+    /**
+     * Fail on problems (a backtick name or Javadoc link that looks like API but resolves to nothing, a
+     * missing attachment, notebooks that do not export) instead of warning.
+     */
     @Parameter(property = "nbexport.docs.strict", defaultValue = "false")
     boolean strict;
 
@@ -61,9 +64,6 @@ public final class DocsMojo extends AbstractNbexportMojo {
     @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
     File buildDirectory;
 
-    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
-    PluginDescriptor plugin;
-
     public DocsMojo() {
         super("docs");
     }
@@ -78,7 +78,7 @@ public final class DocsMojo extends AbstractNbexportMojo {
         DocsRequest request = new DocsRequest(basedir.toPath(), notebooks.toPath(), includes, excludes, docsOutput.toPath(),
                 docsSource.toPath(), buildDirectory.toPath().resolve("nbexport/docs.index"),
                 siteTitle == null || siteTitle.isBlank() ? basedir.getName() : siteTitle, plugin.getVersion(), strict,
-                readme == null ? null : readme.toPath());
+                readme == null ? null : readme.toPath(), exportRequest(false));
         DocsCommand command = new DocsCommand();
         DocsResult result = command.run(request);
         for (Problem problem : result.problems()) {

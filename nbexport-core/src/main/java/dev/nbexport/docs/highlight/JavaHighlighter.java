@@ -12,7 +12,9 @@ import dev.nbexport.docs.html.Html;
 import dev.nbexport.docs.site.LinkResolver.Resolution;
 import dev.nbexport.docs.site.LinkResolver;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 
 /**
  * Java syntax highlighting at build time, as HTML spans.
@@ -24,8 +26,10 @@ import java.util.Deque;
  * "special" tokens, so the tokens' images put together give back the source exactly. Where the
  * lexer gives up (an unterminated string or comment) the rest is shown as plain text.
  *
- * <p>Identifiers that the {@link LinkResolver} links become links to their API entry.
- * Instances are stateless and thread-safe.
+ * <p>Identifiers that the {@link LinkResolver} links ({@link LinkResolver#resolveCode}) become links
+ * to their API entry; the tokens around an identifier say how it is used: the dotted names before it
+ * ({@code Style.SNAKE}, {@code Slugify::slugify}), a member of an expression ({@code slug.value()}),
+ * or a call. Instances are stateless and thread-safe.
  */
 public final class JavaHighlighter {
 
@@ -42,26 +46,52 @@ public final class JavaHighlighter {
      * @param rootPrefix the path from the page to the site root ({@code ""} or {@code ../}), for links
      */
     public String highlight(String code, String rootPrefix) {
-        StringBuilder html = new StringBuilder(code.length() * 2);
+        return String.join("\n", highlightLines(code, rootPrefix));
+    }
+
+    /**
+     * As {@link #highlight}, one string per line of {@code code}: every element opened on a line is
+     * closed on it (a comment or text block over several lines has a span on each), so each line can
+     * have an element, and an anchor, of its own.
+     */
+    public List<String> highlightLines(String code, String rootPrefix) {
+        List<Token> tokens = new ArrayList<>();
         int consumed = 0;
         try {
-            var tokens = new GeneratedJavaParserTokenManager(new SimpleCharStream(new StringProvider(code)));
-            for (Token t = tokens.getNextToken(); ; t = tokens.getNextToken()) {
+            var manager = new GeneratedJavaParserTokenManager(new SimpleCharStream(new StringProvider(code)));
+            for (Token t = manager.getNextToken(); ; t = manager.getNextToken()) {
                 for (Token special : inOrder(t.specialToken)) {
-                    consumed += emit(special, html, rootPrefix);
+                    tokens.add(special);
+                    consumed += special.image.length();
                 }
                 if (t.kind == GeneratedJavaParserConstants.EOF) {
                     break; // its special tokens are the comments and spaces at the end
                 }
-                consumed += emit(t, html, rootPrefix);
+                tokens.add(t);
+                consumed += t.image.length();
             }
         } catch (TokenMgrException e) {
             // an unterminated string or comment: what follows is shown as it is
         }
-        if (consumed < code.length()) {
-            html.append(Html.escape(code.substring(Math.min(consumed, code.length()))));
+        List<Integer> significant = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (isCode(tokens.get(i).kind)) {
+                significant.add(i);
+            }
         }
-        return html.toString();
+        Lines lines = new Lines();
+        int next = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            while (next < significant.size() && significant.get(next) < i) {
+                next++;
+            }
+            boolean isSignificant = next < significant.size() && significant.get(next) == i;
+            emit(tokens, significant, isSignificant ? next : -1, tokens.get(i), lines, rootPrefix);
+        }
+        if (consumed < code.length()) {
+            lines.text(code.substring(Math.min(consumed, code.length())), null);
+        }
+        return lines.done();
     }
 
     private static Iterable<Token> inOrder(Token lastSpecial) {
@@ -72,29 +102,87 @@ public final class JavaHighlighter {
         return specials;
     }
 
-    private int emit(Token token, StringBuilder html, String rootPrefix) {
+    private void emit(List<Token> tokens, List<Integer> significant, int index, Token token, Lines lines, String rootPrefix) {
         String image = token.image;
         String css = cssClass(token.kind, image);
-        if (css == null) {
-            html.append(Html.escape(image));
-        } else if (css.equals("tok-id") || css.equals("tok-type")) {
-            Resolution r = resolver.resolve(image);
+        if (css != null && (css.equals("tok-id") || css.equals("tok-type")) && index >= 0) {
+            Resolution r = resolver.resolveCode(qualifier(tokens, significant, index), image,
+                    index + 1 < significant.size() && tokens.get(significant.get(index + 1)).kind == GeneratedJavaParserConstants.LPAREN);
             if (r instanceof Resolution.Linked linked) {
-                html.append("<a class=\"").append(css).append(" api-link\" href=\"")
-                        .append(Html.escape(rootPrefix + linked.target().page() + "#" + linked.target().anchor()))
-                        .append("\" title=\"").append(Html.escape(linked.target().title())).append("\">")
-                        .append(Html.escape(image)).append("</a>");
-            } else {
-                span(html, css, image);
+                lines.raw("<a class=\"" + css + " api-link\" href=\"" + Html.escape(linked.target().href(rootPrefix))
+                        + "\" title=\"" + Html.escape(linked.target().title()) + "\">" + Html.escape(image) + "</a>");
+                return;
             }
-        } else {
-            span(html, css, image);
         }
-        return image.length();
+        lines.text(image, css);
     }
 
-    private static void span(StringBuilder html, String css, String text) {
-        html.append("<span class=\"").append(css).append("\">").append(Html.escape(text)).append("</span>");
+    /**
+     * The dotted names before the identifier at {@code significant.get(index)}: {@code ""} when it
+     * stands alone, {@code null} when it is a member of an expression.
+     */
+    private static String qualifier(List<Token> tokens, List<Integer> significant, int index) {
+        StringBuilder names = new StringBuilder();
+        int j = index - 1;
+        while (j >= 1 && isSelector(tokens.get(significant.get(j)).kind)
+                && isIdentifier(tokens.get(significant.get(j - 1)))) {
+            names.insert(0, names.length() == 0 ? "" : ".").insert(0, tokens.get(significant.get(j - 1)).image);
+            j -= 2;
+        }
+        if (j >= 0 && isSelector(tokens.get(significant.get(j)).kind)) {
+            return null;
+        }
+        return names.toString();
+    }
+
+    private static boolean isSelector(int kind) {
+        return kind == GeneratedJavaParserConstants.DOT || kind == GeneratedJavaParserConstants.DOUBLECOLON;
+    }
+
+    private static boolean isIdentifier(Token token) {
+        return TokenTypes.getCategory(token.kind) == JavaToken.Category.IDENTIFIER && !isContextualKeyword(token.image);
+    }
+
+    /** Not a comment or white space: the tokens whose neighbours tell how an identifier is used. */
+    private static boolean isCode(int kind) {
+        return !TokenTypes.isComment(kind) && !TokenTypes.isWhitespace(kind);
+    }
+
+    /** The HTML of each line, as it is written. */
+    private static final class Lines {
+        private final List<String> done = new ArrayList<>();
+        private final StringBuilder line = new StringBuilder();
+
+        void raw(String html) {
+            line.append(html);
+        }
+
+        /** {@code text} escaped, each of its lines in a span of class {@code css} (none when {@code null}). */
+        void text(String text, String css) {
+            int from = 0;
+            while (true) {
+                int newline = text.indexOf('\n', from);
+                String piece = text.substring(from, newline < 0 ? text.length() : newline);
+                if (!piece.isEmpty()) {
+                    if (css == null) {
+                        line.append(Html.escape(piece));
+                    } else {
+                        line.append("<span class=\"").append(css).append("\">").append(Html.escape(piece)).append("</span>");
+                    }
+                }
+                if (newline < 0) {
+                    return;
+                }
+                done.add(line.toString());
+                line.setLength(0);
+                from = newline + 1;
+            }
+        }
+
+        List<String> done() {
+            done.add(line.toString());
+            return done;
+        }
     }
 
     /** The CSS class of a token, or {@code null} for whitespace and plain punctuation. */

@@ -59,6 +59,14 @@ public final class HtmlPolicies {
             .toFactory();
 
     /**
+     * For Javadoc, which is HTML: formatting, lists, tables, links and classes (the site's own
+     * highlighting and link classes); no ids, so a comment cannot take an anchor of the page.
+     */
+    public static final PolicyFactory JAVADOC = common()
+            .allowAttributes("class").matching(CLASS).globally()
+            .toFactory();
+
+    /**
      * For {@code text/html} outputs (pandas-style tables, formatted reports): also inline styles,
      * whose CSS the sanitizer filters property by property (no {@code url()}, no expressions).
      */

@@ -1,20 +1,20 @@
 package dev.nbexport.docs.site;
 
+import dev.nbexport.notebook.CellRef;
+import dev.nbexport.problem.Problem;
 import java.util.List;
 
 /**
  * Where the docs get the API of exported cells from: the entries each cell defines, and the
- * resolver that links names to them.
- *
- * <p>Phase 2 provides the implementation that reads the exporter's generated files and source map;
- * until then {@link #NONE} is used and pages have no API sections.
+ * resolver that links names to them. {@code docs.api.ProjectApi} reads them from the exporter's
+ * generated files and source map; {@link #NONE} is a site without API.
  */
 public interface ApiCatalog {
 
     /** No API: no entries, no names resolve. */
     ApiCatalog NONE = new ApiCatalog() {
         @Override
-        public List<ApiEntry> entries(String notebook, String cellId, int cellNumber) {
+        public List<ApiEntry> entries(CellRef cell) {
             return List.of();
         }
 
@@ -26,13 +26,19 @@ public interface ApiCatalog {
 
     /**
      * The public types and members that a cell defines, in declaration order; empty for cells that
-     * export nothing public ({@code exporti}, tests, cells not exported).
+     * export nothing public ({@code exporti}, tests, cells not exported, hidden cells).
      *
-     * @param notebook the notebook, relative to the notebooks folder with {@code /} separators
-     * @param cellId the cell's id, or {@code null} when the notebook predates ids
-     * @param cellNumber the cell's 1-based number
+     * @param cell the cell, its notebook relative to the project as everywhere else
      */
-    List<ApiEntry> entries(String notebook, String cellId, int cellNumber);
+    List<ApiEntry> entries(CellRef cell);
+
+    /**
+     * What the author of {@code cell} should fix in the API it defines: a Javadoc {@code {@link}} to
+     * a name of the project's API that does not exist. Empty by default.
+     */
+    default List<Problem> problems(CellRef cell) {
+        return List.of();
+    }
 
     /** Resolves backtick names and identifiers to entries of this catalog. */
     LinkResolver resolver();

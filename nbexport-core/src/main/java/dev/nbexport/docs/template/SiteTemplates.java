@@ -20,8 +20,9 @@ import java.util.stream.Stream;
 /**
  * The site's HTML templates, rendered by Pebble: {@code base} (the page skeleton, with blocks
  * {@code title}, {@code head}, {@code sidebar}, {@code content}, {@code toc}), {@code page} (a
- * notebook's page), {@code cell}, {@code api}, {@code home} (the generated home page) and
- * {@code api-index}; {@code report} and {@code report-index} are {@code nbexport:run}'s pages.
+ * notebook's page), {@code cell}, {@code api} (a cell's API entries), {@code home} (the generated
+ * home page), {@code api-index} (every API entry) and {@code source} (a generated file's page);
+ * {@code report} and {@code report-index} are {@code nbexport:run}'s pages.
  *
  * <p>A project overrides any of them with a file of the same name in {@code src/docs/templates/}
  * ({@code page.peb}); an override may {@code {% extends "base" %}} and replace only some blocks.
@@ -31,8 +32,8 @@ import java.util.stream.Stream;
 public final class SiteTemplates {
 
     /** Names of the built-in templates, without the {@code .peb} suffix. */
-    public static final List<String> NAMES = List.of("base", "page", "cell", "api", "home", "api-index", "report",
-            "report-index");
+    public static final List<String> NAMES = List.of("base", "page", "cell", "api", "home", "api-index", "source",
+            "report", "report-index");
 
     private static final String SUFFIX = ".peb";
     private static final String BUILT_IN = "dev/nbexport/docs/templates";

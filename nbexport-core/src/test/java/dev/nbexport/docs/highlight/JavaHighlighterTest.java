@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.nbexport.docs.site.LinkResolver;
 import dev.nbexport.docs.site.LinkResolver.ApiLink;
 import dev.nbexport.docs.site.LinkResolver.Resolution;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JavaHighlighterTest {
@@ -33,7 +35,7 @@ class JavaHighlighterTest {
         String html = highlighter.highlight(code, "");
         assertThat(html).contains("<span class=\"tok-com\">/** Doc. */</span>", "<span class=\"tok-ann\">@</span>",
                 "<span class=\"tok-kw\">sealed</span>", "<span class=\"tok-kw\">permits</span>", "<span class=\"tok-kw\">record</span>",
-                "<span class=\"tok-str\">&quot;&quot;&quot;\n    block\n    &quot;&quot;&quot;</span>");
+                "<span class=\"tok-str\">&quot;&quot;&quot;</span>\n<span class=\"tok-str\">    block</span>");
         assertThat(text(html)).isEqualTo(code);
     }
 
@@ -47,20 +49,34 @@ class JavaHighlighterTest {
 
     @Test
     void identifiersThatNameApiLinkToTheirEntry() {
+        List<String> asked = new ArrayList<>();
         LinkResolver resolver = new LinkResolver() {
             @Override
             public Resolution resolve(String name) {
-                return name.equals("slugify") ? new Resolution.Linked(new ApiLink("00_slugify.html", "slugify", "method slugify(String)"))
-                        : Resolution.NOT_API;
+                throw new AssertionError("code is not resolved as backtick names");
             }
 
             @Override
-            public String fingerprint() {
-                return "t";
+            public Resolution resolveCode(String qualifier, String identifier, boolean call) {
+                asked.add(qualifier + "|" + identifier + (call ? "()" : ""));
+                return identifier.equals("slugify") && call || identifier.equals("SNAKE") && "Style".equals(qualifier)
+                        ? new Resolution.Linked(new ApiLink("00_slugify.html", "api-" + identifier, "method slugify(String)"))
+                        : Resolution.NOT_API;
             }
         };
-        String html = new JavaHighlighter(resolver).highlight("slugify(title)", "../");
-        assertThat(html).contains("<a class=\"tok-id api-link\" href=\"../00_slugify.html#slugify\" title=\"method slugify(String)\">slugify</a>")
-                .contains("<span class=\"tok-id\">title</span>");
+        String html = new JavaHighlighter(resolver).highlight("slugify(title); Style.SNAKE; x.slugify(); of(y).slugify(); // slugify(z)", "../");
+        assertThat(html).contains("<a class=\"tok-id api-link\" href=\"../00_slugify.html#api-slugify\" title=\"method slugify(String)\">slugify</a>")
+                .contains("<span class=\"tok-id\">title</span>", "<a class=\"tok-type api-link\" href=\"../00_slugify.html#api-SNAKE\"");
+        assertThat(asked).as("each identifier with the names before it (null: a member of an expression) and whether it is called; comments are not code")
+                .containsExactly("|slugify()", "|title", "|Style", "Style|SNAKE", "|x", "x|slugify()", "|of()", "|y", "null|slugify()");
+    }
+
+    @Test
+    void linesOfAMultiLineTokenEachGetTheirOwnSpan() {
+        List<String> lines = highlighter.highlightLines("/* one\n two */ int x;\nString s = \"\"\"\n    block\n    \"\"\";", "");
+        assertThat(lines).containsExactly("<span class=\"tok-com\">/* one</span>",
+                "<span class=\"tok-com\"> two */</span> <span class=\"tok-kw\">int</span> <span class=\"tok-id\">x</span>;",
+                "<span class=\"tok-type\">String</span> <span class=\"tok-id\">s</span> <span class=\"tok-op\">=</span> <span class=\"tok-str\">&quot;&quot;&quot;</span>",
+                "<span class=\"tok-str\">    block</span>", "<span class=\"tok-str\">    &quot;&quot;&quot;</span>;");
     }
 }

@@ -110,19 +110,9 @@ class MarkdownRendererTest {
 
     @Test
     void backtickNamesLinkToTheirApiEntryAndUnresolvedOnesAreReported() {
-        LinkResolver resolver = new LinkResolver() {
-            @Override
-            public Resolution resolve(String name) {
-                return Map.<String, Resolution>of(
-                        "Slugify.slugify", new Resolution.Linked(new ApiLink("00_slugify.html", "slugify-slugify", "method Slugify.slugify(String)")),
-                        "Slugify.nope", new Resolution.Unresolved("Slugify has no member nope")).getOrDefault(name, Resolution.NOT_API);
-            }
-
-            @Override
-            public String fingerprint() {
-                return "test";
-            }
-        };
+        LinkResolver resolver = name -> Map.<String, Resolution>of(
+                "Slugify.slugify", new Resolution.Linked(new ApiLink("00_slugify.html", "slugify-slugify", "method Slugify.slugify(String)")),
+                "Slugify.nope", new Resolution.Unresolved("Slugify has no member nope")).getOrDefault(name, Resolution.NOT_API);
         String html = render("Use `Slugify.slugify`, not `Slugify.nope`; `x + 1` is code.", resolver).html();
         assertThat(html).contains("<a class=\"api-link\" href=\"../00_slugify.html#slugify-slugify\" title=\"method Slugify.slugify(String)\""
                 + "><code>Slugify.slugify</code></a>")
