@@ -192,10 +192,8 @@ public final class AtomicFiles {
 
     /** A new empty temporary file for {@code name} in {@code dir}, named so that {@link #isLeftover} knows it. */
     private static Path createTemp(Path dir, String name) throws IOException {
-        String shown = name.length() > MAX_NAME_IN_TEMP ? name.substring(0, MAX_NAME_IN_TEMP) : name;
         while (true) {
-            String random = Long.toHexString(ThreadLocalRandom.current().nextLong());
-            Path temp = dir.resolve("." + shown + "." + PID + "-" + "0".repeat(16 - random.length()) + random + TEMP_SUFFIX);
+            Path temp = dir.resolve(temporaryName(name));
             try {
                 Files.newByteChannel(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), ownerOnly(dir))
                         .close();
@@ -204,6 +202,12 @@ public final class AtomicFiles {
                 // another writer drew the same number: draw again
             }
         }
+    }
+
+    /** A fresh temporary name for a file named {@code name}: {@code .Name.java.<pid>-<16 hex digits>.nbexport.tmp}. */
+    static String temporaryName(String name) {
+        String shown = name.length() > MAX_NAME_IN_TEMP ? name.substring(0, MAX_NAME_IN_TEMP) : name;
+        return "." + shown + "." + PID + "-" + String.format("%016x", ThreadLocalRandom.current().nextLong()) + TEMP_SUFFIX;
     }
 
     private static FileAttribute<?>[] ownerOnly(Path dir) {

@@ -4,7 +4,6 @@ import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.Patch;
 import dev.nbexport.export.Exporter;
-import dev.nbexport.io.AtomicFiles;
 import dev.nbexport.layout.CellMarker;
 import dev.nbexport.layout.FileLayout;
 import dev.nbexport.layout.GeneratedFile;
@@ -44,7 +43,7 @@ public final class CheckCommand {
      */
     public List<SyncProblem> run(ExportRequest request) {
         ProjectExport export = ProjectExport.planChanges(request, exporter);
-        AtomicFiles.removeLeftovers(export.onDisk().leftovers());
+        export.removeLeftovers(request);
         List<SyncProblem> problems = new ArrayList<>();
         for (FileChange change : export.changes()) {
             if (change.action() != FileChange.Action.UNCHANGED) {

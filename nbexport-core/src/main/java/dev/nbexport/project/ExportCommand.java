@@ -2,7 +2,6 @@ package dev.nbexport.project;
 
 import dev.nbexport.directive.DirectiveParser;
 import dev.nbexport.export.Exporter;
-import dev.nbexport.io.AtomicFiles;
 import dev.nbexport.io.FileStamp;
 import dev.nbexport.io.Sha256;
 import dev.nbexport.layout.GeneratedFile;
@@ -48,7 +47,7 @@ public final class ExportCommand {
         StalenessIndex index = request.indexFile() == null ? StalenessIndex.empty() : StalenessIndex.load(request.indexFile());
 
         ProjectExport export = ProjectExport.planChanges(request, files, exporter, index, fingerprint);
-        AtomicFiles.removeLeftovers(export.onDisk().leftovers());
+        export.removeLeftovers(request);
         if (export.upToDate()) {
             save(request, export, files, fingerprint, Set.of());
             return new ExportSummary(files.size(), 0, true, List.of(), export.files().size(), List.of(), List.of(), millis(start));

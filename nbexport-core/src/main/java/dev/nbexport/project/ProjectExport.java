@@ -5,6 +5,7 @@ import dev.nbexport.directive.DirectiveParser;
 import dev.nbexport.export.ExportResult;
 import dev.nbexport.export.Exporter;
 import dev.nbexport.export.NotebookSource;
+import dev.nbexport.io.AtomicFiles;
 import dev.nbexport.io.FileStamp;
 import dev.nbexport.io.Sha256;
 import dev.nbexport.layout.GeneratedFile;
@@ -52,6 +53,15 @@ public record ProjectExport(List<ProjectNotebook> notebooks, ExportResult result
         warnings = List.copyOf(warnings);
         files = Map.copyOf(files);
         others = Map.copyOf(others);
+    }
+
+    /**
+     * Removes the temporary files that killed runs of ours left in the source roots and among the
+     * notebooks ({@link AtomicFiles#isLeftover}), and nothing else.
+     */
+    void removeLeftovers(ExportRequest request) {
+        AtomicFiles.removeLeftovers(onDisk.leftovers());
+        AtomicFiles.removeLeftovers(request.notebooksDir());
     }
 
     /** Reads every notebook of {@code request}, exports them in memory and compares with the roots. */
