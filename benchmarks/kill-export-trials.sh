@@ -6,16 +6,16 @@
 #   after    temporary files still there after the next export (should be 0: it removes them)
 #   conv     whether the next export succeeded and left the roots equal to a clean export's
 # Every trial starts from empty roots and no index, so the killed run is a cold full export; the kill
-# comes at a random moment between 30 % and 100 % of the time a clean export took.
+# comes at a random moment of the first `window` seconds after its first file appears.
 #
-#   benchmarks/kill-export-trials.sh [trials] [notebooks]      (default 20 trials, 1000 notebooks)
+#   benchmarks/kill-export-trials.sh [trials] [notebooks] [window]   (default 20 trials, 1000 notebooks, 3 s)
 #
 # The notebooks are those of ../shared/bench/side-by-side.sh (gen_corpus.py: 30 cells, 15 exported,
 # 6 files each). The plugin is installed once, untimed, into target/kill-trials/m2 (never ~/.m2), with
 # ~/.m2/repository as a read-only tail for its dependencies.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-trials=${1:-20}; n=${2:-1000}
+trials=${1:-20}; n=${2:-1000}; window=${3:-3}
 root=$PWD
 work=$root/target/kill-trials
 repo=$work/m2
@@ -30,13 +30,11 @@ rm -rf "$work/clean"
 bench_project "$work/project" "$n" "$version"
 
 cd "$work/project"
-echo "== a clean export to compare with (untimed; its wall time sets the kill moments)"
-started=$(date +%s.%N)
+echo "== a clean export to compare with (untimed)"
 $mvn nbexport:export
-took=$(echo "$(date +%s.%N) - $started" | bc)
 cp -r src "$work/clean"
 files=$(find "$work/clean" -type f | wc -l)
-echo "== $trials trials, $n notebooks ($files files, a clean export took ${took}s), $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== $trials trials, $n notebooks ($files files, kill within ${window}s of the first write), $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 temps() { find src -name '.*.nbexport.tmp' 2>/dev/null | wc -l; }
 torn() { # files present whose bytes differ from the clean export's
@@ -51,10 +49,12 @@ printf '%-5s %-8s %-9s %-6s %-5s %-6s %s\n' trial kill_at written left torn afte
 total_left=0 total_torn=0 total_after=0 converged=0 mid_write=0
 for i in $(seq 1 "$trials"); do
   rm -rf src target
-  # between 30 % and 100 % of a clean export's time: Maven's start-up comes first, the writes last
-  delay=$(/usr/bin/python3 -c "import random; print(f'{random.uniform(0.3 * $took, $took):.2f}')")
   setsid $mvn nbexport:export >/dev/null 2>&1 &
   leader=$!
+  # once the first file is written (Maven's start-up, the reading and parsing are over), a random moment
+  # of the next $window seconds: the writes of a cold export's files take about that long here
+  until [ -d src ] && [ -n "$(find src -type f -print -quit 2>/dev/null)" ] || ! kill -0 "$leader" 2>/dev/null; do sleep 0.05; done
+  delay=$(/usr/bin/python3 -c "import random; print(f'{random.uniform(0, $window):.2f}')")
   sleep "$delay"
   kill -9 -- "-$leader" 2>/dev/null || true   # the whole group: the mvnw shell and its java
   wait "$leader" 2>/dev/null || true

@@ -75,6 +75,11 @@ class ExportCommandTest {
                 code("a5", "//| test\nif (one() != " + oneReturns + ") throw new AssertionError();"));
     }
 
+    private void moreNotebook(String twoReturns) throws Exception {
+        notebook("notebooks/02_more.ipynb", code("b1", "//| default_exp com.acme.more.More"),
+                code("b2", "//| export\npublic static int two() {\n    return " + twoReturns + ";\n}"));
+    }
+
     // --- running it ---------------------------------------------------------------------------
 
     private ExportRequest request(List<String> includes, boolean force) {
@@ -260,8 +265,7 @@ class ExportCommandTest {
     @Test
     void aRemovedCellOrNotebookRemovesItsFilesButNotHandWrittenOnes() throws Exception {
         textNotebook("1");
-        notebook("notebooks/02_more.ipynb", code("b1", "//| default_exp com.acme.more.More"),
-                code("b2", "//| export\npublic static int two() {\n    return 2;\n}"));
+        moreNotebook("2");
         run(request());
         Path helper = project.resolve("src/main/java/com/acme/more/Helper.java");
         Files.writeString(helper, "package com.acme.more;\n\nclass Helper {}\n");
@@ -335,8 +339,7 @@ class ExportCommandTest {
     @Test
     void anExportLeavesAloneTheFilesOfNotebooksItsIncludesLeaveOut() throws Exception {
         textNotebook("1");
-        notebook("notebooks/02_more.ipynb", code("b1", "//| default_exp com.acme.more.More"),
-                code("b2", "//| export\npublic static int two() {\n    return 2;\n}"));
+        moreNotebook("2");
         ExportRequest core = new ExportRequest(project, project.resolve("notebooks"), List.of("01_*"), List.of(),
                 project.resolve("src/main/java"), project.resolve("src/test/java"), false,
                 project.resolve("target/nbexport/core.index"), "1.0-test");
@@ -377,12 +380,10 @@ class ExportCommandTest {
     @Test
     void aReExportReadsOnlyTheChangedNotebookAndSaysSo() throws Exception {
         textNotebook("1");
-        notebook("notebooks/02_more.ipynb", code("b1", "//| default_exp com.acme.more.More"),
-                code("b2", "//| export\npublic static int two() {\n    return 2;\n}"));
+        moreNotebook("2");
         run(request());
 
-        notebook("notebooks/02_more.ipynb", code("b1", "//| default_exp com.acme.more.More"),
-                code("b2", "//| export\npublic static int two() {\n    return 22;\n}"));
+        moreNotebook("22");
         ExportSummary summary = run(request());
 
         assertThat(summary.read()).isEqualTo(1);
@@ -393,8 +394,7 @@ class ExportCommandTest {
     @Test
     void aDamagedIndexOrOneOfAnotherFormatMeansAFullExportAndNoError() throws Exception {
         textNotebook("1");
-        notebook("notebooks/02_more.ipynb", code("b1", "//| default_exp com.acme.more.More"),
-                code("b2", "//| export\npublic static int two() {\n    return 2;\n}"));
+        moreNotebook("2");
         run(request());
         Path index = project.resolve("target/nbexport/export.index");
         String saved = Files.readString(index);

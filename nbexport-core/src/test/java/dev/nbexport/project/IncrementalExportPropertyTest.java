@@ -159,7 +159,7 @@ class IncrementalExportPropertyTest {
 
     @Test
     void reExportAfterRandomEditsEqualsAFullExport() {
-        qt().withExamples(25)
+        qt().withExamples(25).withShrinkCycles(30) // each cycle exports a project several times
                 .forAll(lists().of(integers().all()).ofSizeBetween(1, 4), lists().of(integers().all()).ofSizeBetween(1, 6))
                 .checkAssert(this::editAndCompare);
         assertThat(partial).as("re-exports that read only some of the notebooks, of %d", steps).isGreaterThan(steps / 5);
