@@ -3,6 +3,7 @@ package dev.nbexport.export;
 import dev.nbexport.export.Exporter.Placed;
 import dev.nbexport.export.Exporter.Plan;
 import dev.nbexport.export.ParsedCell.Kind;
+import dev.nbexport.layout.GeneratedFile;
 import dev.nbexport.layout.ImportLine;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,7 +45,13 @@ final class ExportedSymbols {
     /** package → simple names of every class generated in it. */
     private final Map<String, Set<String>> packageTypes = new HashMap<>();
 
-    ExportedSymbols(Plan plan) {
+    /**
+     * @param elsewhere files made by notebooks outside this export: their classes are in their packages too
+     */
+    ExportedSymbols(Plan plan, Set<GeneratedFile.Id> elsewhere) {
+        for (GeneratedFile.Id file : elsewhere) {
+            packageTypes.computeIfAbsent(file.packageName(), k -> new HashSet<>()).add(file.className());
+        }
         for (Map.Entry<TargetName, Placed> e : plan.types.entrySet()) {
             TargetName type = e.getKey();
             packageTypes.computeIfAbsent(type.packageName(), k -> new HashSet<>()).add(type.simpleName());

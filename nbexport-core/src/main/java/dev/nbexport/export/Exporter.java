@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,6 +65,16 @@ public final class Exporter {
      * @throws ExportException with every problem found, when any cell cannot be exported
      */
     public ExportResult export(List<NotebookSource> notebooks) {
+        return export(notebooks, ExportScope.all());
+    }
+
+    /**
+     * Exports notebooks, emitting the files {@code scope} asks for. The result plans every file of the
+     * notebooks given; the problems are those of the notebooks given and of the files emitted.
+     *
+     * @throws ExportException with every problem found, when any cell cannot be exported
+     */
+    public ExportResult export(List<NotebookSource> notebooks, ExportScope scope) {
         List<NotebookSource> sorted = new ArrayList<>(notebooks);
         sorted.sort(Comparator.comparing(NotebookSource::notebookPath));
         List<Problem> problems = new ArrayList<>();
@@ -75,14 +86,14 @@ public final class Exporter {
         if (!problems.isEmpty()) {
             throw ExportException.of(problems);
         }
-        FileEmitter.Emitted emitted = new FileEmitter(plan, defaults).emit();
+        FileEmitter.Emitted emitted = new FileEmitter(plan, defaults, scope).emit();
         problems.addAll(emitted.problems());
         problems.addAll(kernelNames.problems(plan, emitted.freeUses()));
         warnings.addAll(emitted.warnings());
         if (!problems.isEmpty()) {
             throw ExportException.of(problems);
         }
-        return new ExportResult(emitted.files(), new ArrayList<>(warnings));
+        return new ExportResult(emitted.files(), new ArrayList<>(warnings), plan.files());
     }
 
     /** A cell on its way through the export. */
@@ -119,6 +130,24 @@ public final class Exporter {
         final Map<String, List<CellWork>> cellsByNotebook = new LinkedHashMap<>();
         /** test method names chosen for statement cells. */
         final Map<Placed, String> testMethodNames = new HashMap<>();
+
+        /** Every file planned, with the notebooks whose declarations go into it, in file order. */
+        Map<GeneratedFile.Id, List<String>> files() {
+            Map<GeneratedFile.Id, List<String>> files = new TreeMap<>();
+            members.forEach((target, placed) -> files.put(new GeneratedFile.Id(GeneratedFile.Kind.MAIN, target.relativePath()),
+                    notebooksOf(placed)));
+            types.forEach((type, placed) -> files.put(new GeneratedFile.Id(GeneratedFile.Kind.MAIN, type.relativePath()),
+                    List.of(placed.work().notebook.notebookPath())));
+            tests.forEach((target, placed) -> files.put(new GeneratedFile.Id(GeneratedFile.Kind.TEST, target.testClass().relativePath()),
+                    notebooksOf(placed)));
+            return files;
+        }
+
+        private static List<String> notebooksOf(List<Placed> placed) {
+            Set<String> notebooks = new LinkedHashSet<>();
+            placed.forEach(p -> notebooks.add(p.work().notebook.notebookPath()));
+            return List.copyOf(notebooks);
+        }
     }
 
     private static List<CellWork> targets(List<NotebookSource> notebooks, List<Problem> problems,

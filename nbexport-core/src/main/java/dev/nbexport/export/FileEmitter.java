@@ -61,22 +61,32 @@ final class FileEmitter {
     private final DefaultImports defaults;
     private final ExportedSymbols symbols;
 
-    FileEmitter(Plan plan, DefaultImports defaults) {
+    private final ExportScope scope;
+
+    FileEmitter(Plan plan, DefaultImports defaults, ExportScope scope) {
         this.plan = plan;
         this.defaults = defaults;
-        this.symbols = new ExportedSymbols(plan);
+        this.scope = scope;
+        this.symbols = new ExportedSymbols(plan, scope.elsewhere());
     }
 
+    /** The files the scope asks for. */
     Emitted emit() {
         List<java.util.function.Supplier<Output>> jobs = new ArrayList<>();
         for (Map.Entry<TargetName, List<Placed>> e : plan.members.entrySet()) {
-            jobs.add(() -> targetClass(e.getKey(), e.getValue()));
+            if (scope.emits(new GeneratedFile.Id(GeneratedFile.Kind.MAIN, e.getKey().relativePath()))) {
+                jobs.add(() -> targetClass(e.getKey(), e.getValue()));
+            }
         }
         for (Map.Entry<TargetName, Placed> e : plan.types.entrySet()) {
-            jobs.add(() -> typeFile(e.getKey(), e.getValue()));
+            if (scope.emits(new GeneratedFile.Id(GeneratedFile.Kind.MAIN, e.getKey().relativePath()))) {
+                jobs.add(() -> typeFile(e.getKey(), e.getValue()));
+            }
         }
         for (Map.Entry<TargetName, List<Placed>> e : plan.tests.entrySet()) {
-            jobs.add(() -> testFile(e.getKey(), e.getValue()));
+            if (scope.emits(new GeneratedFile.Id(GeneratedFile.Kind.TEST, e.getKey().testClass().relativePath()))) {
+                jobs.add(() -> testFile(e.getKey(), e.getValue()));
+            }
         }
         // files are independent; the order is restored by the sort below
         var stream = jobs.stream();

@@ -17,7 +17,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code nbexport:check}: exports in memory and compares with the source roots, writing nothing.
+ * {@code nbexport:check}: exports in memory and compares with the source roots, writing nothing (but
+ * removing what a killed run of ours left there).
  * Every difference becomes a {@link SyncProblem} with the file, the cells concerned, a unified diff
  * and the command that fixes it.
  */
@@ -35,9 +36,14 @@ public final class CheckCommand {
         this.exporter = exporter;
     }
 
-    /** The problems found, sorted by file; empty when notebooks and sources are in sync. */
+    /**
+     * The problems found, sorted by file; empty when notebooks and sources are in sync. With a current
+     * staleness index only what changed since the last export is exported again in memory; temporary files
+     * a killed run left in the roots are removed.
+     */
     public List<SyncProblem> run(ExportRequest request) {
-        ProjectExport export = ProjectExport.plan(request, exporter);
+        ProjectExport export = ProjectExport.planChanges(request, exporter);
+        export.removeLeftovers(request);
         List<SyncProblem> problems = new ArrayList<>();
         for (FileChange change : export.changes()) {
             if (change.action() != FileChange.Action.UNCHANGED) {

@@ -1,113 +1,238 @@
 package dev.nbexport.project;
 
 import dev.nbexport.io.AtomicFiles;
+import dev.nbexport.io.FileStamp;
+import dev.nbexport.io.Sha256;
+import dev.nbexport.layout.GeneratedFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * What the last successful run saw, so an unchanged project is skipped without parsing anything:
- * a fingerprint of the tool version and configuration, the SHA-256 of every input notebook, and the
- * size and modification time of every file written. Kept under {@code target/}; losing it only
- * costs one full run.
+ * What the last successful export saw and made, so that the next one does only what changed: a
+ * fingerprint of the tool version, configuration and JDK; the SHA-256 of every notebook; every file it
+ * made, with its size and modification time and the notebooks whose cells went into it; and the other
+ * {@code .java} files of the source roots, which nbexport did not generate. Which classes each package
+ * holds follows from the files. Kept under {@code target/}; losing or damaging it only costs one full
+ * export.
  *
- * <p>Format: UTF-8 text, one entry a line, {@code kind<TAB>value<TAB>path}, sorted.
+ * <p>Format: UTF-8 text, one entry a line, fields separated by tabs (a path, which may hold a tab, is
+ * always the last field):
+ * <pre>
+ * nbexport-index	2
+ * fingerprint	&lt;sha256 of the configuration&gt;
+ * root	MAIN|TEST	&lt;absolute path&gt;
+ * input	&lt;sha256&gt;	&lt;notebook path&gt;
+ * output	&lt;size:millis&gt;	MAIN|TEST	&lt;path below the root&gt;
+ * source	MAIN|TEST	&lt;path below the root&gt;	&lt;notebook path&gt;      one per notebook, in the file's order
+ * other	&lt;size:millis&gt;	&lt;absolute path&gt;
+ * sha256	&lt;sha256 of all the lines above&gt;
+ * </pre>
+ * Entries are sorted within each kind. An index of another version, or whose last line does not match
+ * the rest, is read as empty.
  */
 public final class StalenessIndex {
 
+    static final String FORMAT_LINE = "nbexport-index\t2";
+
     private static final String FINGERPRINT = "fingerprint";
+    private static final String ROOT = "root";
     private static final String INPUT = "input";
     private static final String OUTPUT = "output";
+    private static final String SOURCE = "source";
+    private static final String OTHER = "other";
+    private static final String CHECKSUM = "sha256";
 
-    private final String fingerprint;
-    private final Map<String, String> inputs;  // path -> sha256
-    private final Map<String, String> outputs; // path -> size:mtime
+    /**
+     * A file export made.
+     *
+     * @param stamp its size and modification time when the export left it
+     * @param notebooks the notebooks whose cells went into it, in the file's order
+     */
+    public record Output(FileStamp stamp, List<String> notebooks) {
 
-    public StalenessIndex(String fingerprint, Map<String, String> inputs, Map<String, String> outputs) {
-        this.fingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
-        this.inputs = Map.copyOf(inputs);
-        this.outputs = Map.copyOf(outputs);
+        public Output {
+            Objects.requireNonNull(stamp, "stamp");
+            notebooks = List.copyOf(notebooks);
+        }
     }
 
-    /** The index at {@code file}; an empty index when it is missing or unreadable. */
+    private final String fingerprint;
+    private final Map<GeneratedFile.Kind, Path> roots;
+    private final Map<String, String> inputs;
+    private final Map<GeneratedFile.Id, Output> outputs;
+    private final Map<Path, FileStamp> others;
+
+    /**
+     * @param roots the source roots the files were written to
+     * @param inputs notebook path → SHA-256 of its bytes
+     * @param outputs the files made
+     * @param others the other {@code .java} files of the roots (absolute paths), known not to be generated
+     */
+    public StalenessIndex(String fingerprint, Map<GeneratedFile.Kind, Path> roots, Map<String, String> inputs,
+                          Map<GeneratedFile.Id, Output> outputs, Map<Path, FileStamp> others) {
+        this.fingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
+        Map<GeneratedFile.Kind, Path> rootCopy = new EnumMap<>(GeneratedFile.Kind.class);
+        rootCopy.putAll(roots);
+        this.roots = Collections.unmodifiableMap(rootCopy);
+        this.inputs = Collections.unmodifiableMap(new TreeMap<>(inputs));
+        this.outputs = Collections.unmodifiableMap(new TreeMap<>(outputs));
+        this.others = Collections.unmodifiableMap(new TreeMap<>(others));
+    }
+
+    /** The index at {@code file}; an empty index when it is missing, unreadable, of another version or damaged. */
     public static StalenessIndex load(Path file) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return empty();
         } catch (IOException | UncheckedIOException e) {
             return empty();
         }
-        String fingerprint = "";
+        try {
+            return parse(text);
+        } catch (IllegalArgumentException e) { // InvalidPathException is one too
+            return empty(); // damaged, or from another version: start afresh
+        }
+    }
+
+    private static StalenessIndex parse(String text) {
+        int checksumAt = text.lastIndexOf('\n' + CHECKSUM + '\t');
+        if (!text.startsWith(FORMAT_LINE + "\n") || checksumAt < 0 || !text.endsWith("\n")) {
+            throw new IllegalArgumentException("not an index of this version");
+        }
+        String body = text.substring(0, checksumAt + 1);
+        String recorded = text.substring(checksumAt + 1 + CHECKSUM.length() + 1, text.length() - 1);
+        if (!recorded.equals(Sha256.hex(body.getBytes(StandardCharsets.UTF_8)))) {
+            throw new IllegalArgumentException("checksum");
+        }
+        String fingerprint = null;
+        Map<GeneratedFile.Kind, Path> roots = new EnumMap<>(GeneratedFile.Kind.class);
         Map<String, String> inputs = new TreeMap<>();
-        Map<String, String> outputs = new TreeMap<>();
-        for (String line : text.split("\n")) {
-            String[] parts = line.split("\t", 3);
-            if (parts.length == 2 && parts[0].equals(FINGERPRINT)) {
-                fingerprint = parts[1];
-            } else if (parts.length == 3 && parts[0].equals(INPUT)) {
-                inputs.put(parts[2], parts[1]);
-            } else if (parts.length == 3 && parts[0].equals(OUTPUT)) {
-                outputs.put(parts[2], parts[1]);
-            } else if (!line.isEmpty()) {
-                return empty(); // damaged or from another version: start afresh
+        Map<GeneratedFile.Id, FileStamp> stamps = new TreeMap<>();
+        Map<GeneratedFile.Id, List<String>> sources = new TreeMap<>();
+        Map<Path, FileStamp> others = new TreeMap<>();
+        List<String> lines = List.of(body.split("\n"));
+        for (String line : lines.subList(1, lines.size())) {
+            String kind = line.substring(0, Math.max(line.indexOf('\t'), 0));
+            switch (kind) {
+                case FINGERPRINT -> fingerprint = fields(line, 2)[1];
+                case ROOT -> {
+                    String[] f = fields(line, 3);
+                    roots.put(GeneratedFile.Kind.valueOf(f[1]), Path.of(f[2]));
+                }
+                case INPUT -> {
+                    String[] f = fields(line, 3);
+                    inputs.put(f[2], f[1]);
+                }
+                case OUTPUT -> {
+                    String[] f = fields(line, 4);
+                    stamps.put(new GeneratedFile.Id(GeneratedFile.Kind.valueOf(f[2]), f[3]), stamp(f[1]));
+                }
+                case SOURCE -> {
+                    String[] f = fields(line, 4);
+                    sources.computeIfAbsent(new GeneratedFile.Id(GeneratedFile.Kind.valueOf(f[1]), f[2]), k -> new ArrayList<>()).add(f[3]);
+                }
+                case OTHER -> {
+                    String[] f = fields(line, 3);
+                    others.put(Path.of(f[2]), stamp(f[1]));
+                }
+                default -> throw new IllegalArgumentException("unknown entry: " + line);
             }
         }
-        return new StalenessIndex(fingerprint, inputs, outputs);
+        if (fingerprint == null || !stamps.keySet().equals(sources.keySet())) {
+            throw new IllegalArgumentException("incomplete");
+        }
+        Map<GeneratedFile.Id, Output> outputs = new TreeMap<>();
+        stamps.forEach((id, stamp) -> outputs.put(id, new Output(stamp, sources.get(id))));
+        return new StalenessIndex(fingerprint, roots, inputs, outputs, others);
+    }
+
+    /** The line's {@code count} fields; the last takes the rest of the line (a path may hold tabs). */
+    private static String[] fields(String line, int count) {
+        String[] fields = line.split("\t", count);
+        if (fields.length != count) {
+            throw new IllegalArgumentException("fields: " + line);
+        }
+        return fields;
+    }
+
+    private static FileStamp stamp(String text) {
+        FileStamp stamp = FileStamp.parse(text);
+        if (stamp == null) {
+            throw new IllegalArgumentException("stamp");
+        }
+        return stamp;
     }
 
     public static StalenessIndex empty() {
-        return new StalenessIndex("", Map.of(), Map.of());
-    }
-
-    /** Writes the index atomically. */
-    public void save(Path file) {
-        StringBuilder text = new StringBuilder().append(FINGERPRINT).append('\t').append(fingerprint).append('\n');
-        new TreeMap<>(inputs).forEach((path, hash) -> text.append(INPUT).append('\t').append(hash).append('\t').append(path).append('\n'));
-        new TreeMap<>(outputs).forEach((path, stamp) -> text.append(OUTPUT).append('\t').append(stamp).append('\t').append(path).append('\n'));
-        AtomicFiles.writeIfChanged(file, text.toString().getBytes(StandardCharsets.UTF_8));
+        return new StalenessIndex("", Map.of(), Map.of(), Map.of(), Map.of());
     }
 
     /**
-     * Whether a run with this fingerprint over these inputs would find nothing to do: same
-     * configuration, same notebooks with the same content, and every output as it was left.
+     * Writes the index atomically, not flushed to disk: after an operating system crash a torn index
+     * fails its checksum, and the next export is a full one.
      */
-    public boolean upToDate(String currentFingerprint, Map<String, String> currentInputs) {
-        if (!fingerprint.equals(currentFingerprint) || !inputs.equals(currentInputs) || fingerprint.isEmpty()) {
-            return false;
-        }
-        // thousands of stat calls: on every core
-        return outputs.entrySet().parallelStream().allMatch(o -> o.getValue().equals(stamp(Path.of(o.getKey()))));
+    public void save(Path file) {
+        StringBuilder text = new StringBuilder(64 * (1 + inputs.size() + 2 * outputs.size())).append(FORMAT_LINE).append('\n');
+        text.append(FINGERPRINT).append('\t').append(fingerprint).append('\n');
+        roots.forEach((kind, path) -> text.append(ROOT).append('\t').append(kind).append('\t').append(path).append('\n'));
+        inputs.forEach((path, hash) -> text.append(INPUT).append('\t').append(hash).append('\t').append(path).append('\n'));
+        outputs.forEach((id, output) -> text.append(OUTPUT).append('\t').append(output.stamp()).append('\t')
+                .append(id.kind()).append('\t').append(id.relativePath()).append('\n'));
+        outputs.forEach((id, output) -> output.notebooks().forEach(notebook -> text.append(SOURCE).append('\t')
+                .append(id.kind()).append('\t').append(id.relativePath()).append('\t').append(notebook).append('\n')));
+        others.forEach((path, stamp) -> text.append(OTHER).append('\t').append(stamp).append('\t').append(path).append('\n'));
+        String body = text.toString();
+        String all = body + CHECKSUM + '\t' + Sha256.hex(body.getBytes(StandardCharsets.UTF_8)) + '\n';
+        AtomicFiles.writeIfChanged(file, all.getBytes(StandardCharsets.UTF_8), AtomicFiles.Durability.REGENERABLE);
     }
 
+    /** The configuration's fingerprint; empty for an empty index. */
     public String fingerprint() {
         return fingerprint;
     }
 
+    /** Whether this index was saved by a run with this configuration, so its facts hold for this run. */
+    public boolean matches(String currentFingerprint) {
+        return !fingerprint.isEmpty() && fingerprint.equals(currentFingerprint);
+    }
+
+    public Map<GeneratedFile.Kind, Path> roots() {
+        return roots;
+    }
+
+    /** Notebook path → SHA-256 of its bytes. */
     public Map<String, String> inputs() {
         return inputs;
     }
 
-    public Map<String, String> outputs() {
+    public Map<GeneratedFile.Id, Output> outputs() {
         return outputs;
     }
 
-    /** Size and modification time of a file, or {@code "missing"}. */
-    public static String stamp(Path file) {
-        try {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            return attributes.size() + ":" + attributes.lastModifiedTime().toMillis();
-        } catch (IOException e) {
-            return "missing";
-        }
+    /** The {@code .java} files of the roots that nbexport did not generate, with their stamps. */
+    public Map<Path, FileStamp> others() {
+        return others;
     }
 
+    /** Where the files export made are: their absolute paths. */
+    public List<Path> writtenFiles() {
+        List<Path> files = new ArrayList<>(outputs.size());
+        for (GeneratedFile.Id id : outputs.keySet()) {
+            Path root = roots.get(id.kind());
+            if (root != null) {
+                files.add(root.resolve(id.relativePath()).normalize());
+            }
+        }
+        return files;
+    }
 }

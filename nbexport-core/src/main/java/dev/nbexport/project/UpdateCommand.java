@@ -120,6 +120,7 @@ public final class UpdateCommand {
     public UpdateSummary run(ExportRequest request) {
         long start = System.nanoTime();
         Base base = new Base(request, ProjectExport.plan(request, exporter));
+        base.export().removeLeftovers(request);
         List<FileChange> handEdited = base.export().changes().stream()
                 .filter(c -> c.action() == FileChange.Action.OVERWRITE_HAND_EDIT
                         || c.action() == FileChange.Action.REMOVE_HAND_EDIT)

@@ -2,6 +2,7 @@ package dev.nbexport.sync;
 
 import dev.nbexport.NbexportException;
 import dev.nbexport.io.AtomicFiles;
+import dev.nbexport.io.FileStamp;
 import dev.nbexport.io.ProjectPaths;
 import dev.nbexport.layout.GeneratedFile;
 import dev.nbexport.layout.GeneratedHeader;
@@ -12,12 +13,16 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +54,50 @@ public final class SourceSync {
     }
 
     /**
+     * What is in the source roots: every {@code .java} file with its stamp, and the temporary files a killed
+     * run of ours left ({@link AtomicFiles#isLeftover}). Symbolic links are not followed.
+     *
+     * @param javaFiles absolute, normalized paths
+     */
+    public record RootFiles(Map<Path, FileStamp> javaFiles, List<Path> leftovers) {
+
+        public RootFiles {
+            javaFiles = Map.copyOf(javaFiles);
+            leftovers = List.copyOf(leftovers);
+        }
+    }
+
+    /** Lists the {@code roots}, in one walk each. */
+    public RootFiles scan(Collection<Path> roots) {
+        Map<Path, FileStamp> javaFiles = new HashMap<>();
+        List<Path> leftovers = new ArrayList<>();
+        for (Path root : roots.stream().map(p -> p.toAbsolutePath().normalize()).distinct().toList()) {
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            try {
+                Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                        if (attrs.isRegularFile()) {
+                            String name = file.getFileName().toString();
+                            if (name.endsWith(".java")) {
+                                javaFiles.put(file, FileStamp.of(attrs));
+                            } else if (AtomicFiles.isLeftover(file)) {
+                                leftovers.add(file);
+                            }
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + root, e);
+            }
+        }
+        return new RootFiles(javaFiles, leftovers);
+    }
+
+    /**
      * What exporting {@code files} into the roots would change; nothing is written.
      *
      * @param notebooks the notebooks this run exported (project paths); a generated file is stale only
@@ -59,26 +108,33 @@ public final class SourceSync {
      */
     public List<FileChange> plan(List<GeneratedFile> files, Map<GeneratedFile.Kind, Path> roots, Set<String> notebooks,
                                  Collection<Path> previouslyWritten) {
+        Set<Path> candidates = new HashSet<>(scan(roots.values()).javaFiles().keySet());
+        previouslyWritten.forEach(p -> candidates.add(p.toAbsolutePath().normalize()));
+        return changes(files, roots, notebooks, candidates);
+    }
+
+    /**
+     * What writing {@code files} into the roots would change, and which of {@code candidates} (other
+     * files: of the roots, or that an earlier run wrote) are generated files that are now stale; nothing
+     * is written.
+     *
+     * @param notebooks as for {@link #plan(List, Map, Set, Collection)}
+     */
+    public List<FileChange> changes(List<GeneratedFile> files, Map<GeneratedFile.Kind, Path> roots, Set<String> notebooks,
+                                    Collection<Path> candidates) {
         List<FileChange> changes = new ArrayList<>();
         Set<Path> wanted = new HashSet<>();
+        List<Path> rootPaths = roots.values().stream().map(p -> p.toAbsolutePath().normalize()).distinct().toList();
         for (GeneratedFile file : files) {
             Path root = roots.get(file.kind()).toAbsolutePath().normalize();
             Path target = root.resolve(file.relativePath()).normalize();
             wanted.add(target);
             changes.add(compare(root, target, file.content()));
         }
-        Set<Path> seen = new HashSet<>(wanted);
-        for (Path root : roots.values().stream().map(p -> p.toAbsolutePath().normalize()).distinct().toList()) {
-            for (Path existing : generatedFilesUnder(root)) {
-                if (seen.add(existing)) {
-                    stale(root, existing, notebooks).ifPresent(changes::add);
-                }
-            }
-        }
-        for (Path earlier : previouslyWritten) {
-            Path file = earlier.toAbsolutePath().normalize();
-            if (Files.isRegularFile(file) && startsLikeGenerated(file) && seen.add(file)) {
-                stale(file.getParent(), file, notebooks).ifPresent(changes::add);
+        for (Path candidate : candidates.stream().map(p -> p.toAbsolutePath().normalize()).distinct().toList()) {
+            if (!wanted.contains(candidate) && Files.isRegularFile(candidate) && startsLikeGenerated(candidate)) {
+                Path root = rootPaths.stream().filter(candidate::startsWith).findFirst().orElse(candidate.getParent());
+                stale(root, candidate, notebooks).ifPresent(changes::add);
             }
         }
         changes.sort(Comparator.comparing(FileChange::shown));
@@ -100,8 +156,7 @@ public final class SourceSync {
         List<Runnable> writes = new ArrayList<>();
         for (FileChange change : changes) {
             switch (change.action()) {
-                case CREATE, UPDATE, OVERWRITE_HAND_EDIT, FOREIGN_FILE -> writes.add(() ->
-                        AtomicFiles.writeIfChanged(change.file(), change.wanted().getBytes(StandardCharsets.UTF_8)));
+                case CREATE, UPDATE, OVERWRITE_HAND_EDIT, FOREIGN_FILE -> writes.add(() -> write(change));
                 case REMOVE, REMOVE_HAND_EDIT, UNCHANGED -> { }
             }
         }
@@ -111,6 +166,20 @@ public final class SourceSync {
             if (change.action() == FileChange.Action.REMOVE || change.action() == FileChange.Action.REMOVE_HAND_EDIT) {
                 remove(change.root(), change.file());
             }
+        }
+    }
+
+    /**
+     * Writes a generated file, {@link AtomicFiles.Durability#REGENERABLE without flushing it}: it is made
+     * again from the notebooks, and one flush per file cost more than the rest of writing it (see
+     * {@code docs/architecture.md}). After an operating system crash a file written last may be empty,
+     * which the next export replaces ({@link #compare}).
+     */
+    private static void write(FileChange change) {
+        try {
+            AtomicFiles.write(change.file(), change.wanted().getBytes(StandardCharsets.UTF_8), AtomicFiles.Durability.REGENERABLE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + change.file(), e);
         }
     }
 
@@ -132,6 +201,10 @@ public final class SourceSync {
         String current = read(target);
         if (current.equals(wanted) || sameButLineEndings(current, wanted)) {
             return new FileChange(root, target, shown(target), FileChange.Action.UNCHANGED, current, wanted);
+        }
+        if (current.isEmpty()) {
+            // nothing in it to keep: what a crash leaves of a file written just before it, or a placeholder
+            return new FileChange(root, target, shown(target), FileChange.Action.CREATE, current, wanted);
         }
         FileChange.Action action = GeneratedHeader.parse(current)
                 .map(h -> h.intact() ? FileChange.Action.UPDATE : FileChange.Action.OVERWRITE_HAND_EDIT)
@@ -181,22 +254,8 @@ public final class SourceSync {
                 : "Export stopped to keep your work in " + refused.size() + " files", problems, hint);
     }
 
-    /** Every {@code .java} file under {@code root} whose header says nbexport generated it. */
-    private static List<Path> generatedFilesUnder(Path root) {
-        if (!Files.isDirectory(root)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p))
-                    .filter(SourceSync::startsLikeGenerated)
-                    .map(p -> p.toAbsolutePath().normalize())
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + root, e);
-        }
-    }
-
-    private static boolean startsLikeGenerated(Path file) {
+    /** Whether the file starts as every generated file does ({@link GeneratedHeader#FIRST_LINE}). */
+    public static boolean startsLikeGenerated(Path file) {
         byte[] prefix = GeneratedHeader.FIRST_LINE.getBytes(StandardCharsets.UTF_8);
         byte[] head = new byte[prefix.length + 3];
         try (InputStream in = Files.newInputStream(file)) {

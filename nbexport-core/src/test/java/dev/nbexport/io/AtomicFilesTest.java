@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +59,63 @@ class AtomicFilesTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files).containsExactly(dir.resolve("x.txt"));
         }
+    }
+
+    /** A process id that has just ended. */
+    private static long deadProcess() throws Exception {
+        Process p = new ProcessBuilder("true").start();
+        p.waitFor();
+        return p.pid();
+    }
+
+    @Test
+    void temporaryFilesAreNamedForTheFileTheWriterAndOurPattern() throws Exception {
+        Path file = dir.resolve("Text.java");
+        String name = AtomicFiles.temporaryName(file.getFileName().toString());
+
+        assertThat(name).matches("\\.Text\\.java\\." + ProcessHandle.current().pid() + "-[0-9a-f]{16}\\.nbexport\\.tmp");
+        assertThat(AtomicFiles.isLeftover(dir.resolve(name))).as("ours, but this process is alive").isFalse();
+    }
+
+    @Test
+    void removesOnlyLeftoversOfDeadWritersAndNothingThatMerelyLooksLikeOne() throws Exception {
+        long dead = deadProcess();
+        long alive = ProcessHandle.current().parent().orElseThrow().pid();
+        Path sub = Files.createDirectories(dir.resolve("com/acme"));
+        Path leftover = Files.writeString(sub.resolve(".Text.java." + dead + "-0123456789abcdef.nbexport.tmp"), "half a fi");
+        Path notebookLeftover = Files.writeString(dir.resolve(".01 text.ipynb." + dead + "-fedcba9876543210.nbexport.tmp"), "{");
+        List<Path> lookalikes = List.of(
+                sub.resolve(".Text.java." + alive + "-0123456789abcdef.nbexport.tmp"), // a live writer's
+                sub.resolve(".Text.java.4474837361926393.tmp"),                        // what the JDK's createTempFile names
+                sub.resolve(".Text.java." + dead + "-0123456789abcdef.tmp"),            // not our suffix
+                sub.resolve("Text.java." + dead + "-0123456789abcdef.nbexport.tmp"),    // not hidden
+                sub.resolve(".Text.java." + dead + "-0123456789ABCDEF.nbexport.tmp"),   // not our hex
+                sub.resolve(".Text.java." + dead + "-0123456789abcde.nbexport.tmp"),    // 15 digits
+                sub.resolve(".Text.java.x" + dead + "-0123456789abcdef.nbexport.tmp"),  // no process id
+                sub.resolve("notes.nbexport.tmp"),
+                sub.resolve("Text.java"));
+        for (Path lookalike : lookalikes) {
+            Files.writeString(lookalike, "not ours");
+        }
+        Path hidden = Files.createDirectories(dir.resolve(".git"));
+        Path inHidden = Files.writeString(hidden.resolve(".HEAD." + dead + "-0123456789abcdef.nbexport.tmp"), "x");
+        Path folderNamedLikeOne = Files.createDirectories(sub.resolve(".Words.java." + dead + "-0123456789abcdef.nbexport.tmp"));
+
+        List<Path> removed = AtomicFiles.removeLeftovers(dir);
+
+        assertThat(removed).containsExactlyInAnyOrder(leftover, notebookLeftover);
+        assertThat(leftover).doesNotExist();
+        assertThat(notebookLeftover).doesNotExist();
+        for (Path lookalike : lookalikes) {
+            assertThat(lookalike).hasContent("not ours");
+        }
+        assertThat(inHidden).as("hidden folders are not ours").exists();
+        assertThat(folderNamedLikeOne).isDirectory();
+    }
+
+    @Test
+    void aMissingFolderHasNoLeftovers() {
+        assertThat(AtomicFiles.removeLeftovers(dir.resolve("nope"))).isEmpty();
     }
 
     private static byte[] bytes(String s) {

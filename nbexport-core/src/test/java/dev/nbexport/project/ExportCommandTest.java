@@ -75,6 +75,11 @@ class ExportCommandTest {
                 code("a5", "//| test\nif (one() != " + oneReturns + ") throw new AssertionError();"));
     }
 
+    private void moreNotebook(String twoReturns) throws Exception {
+        notebook("notebooks/02_more.ipynb", code("b1", "//| default_exp com.acme.more.More"),
+                code("b2", "//| export\npublic static int two() {\n    return " + twoReturns + ";\n}"));
+    }
+
     // --- running it ---------------------------------------------------------------------------
 
     private ExportRequest request(List<String> includes, boolean force) {
@@ -260,8 +265,7 @@ class ExportCommandTest {
     @Test
     void aRemovedCellOrNotebookRemovesItsFilesButNotHandWrittenOnes() throws Exception {
         textNotebook("1");
-        notebook("notebooks/02_more.ipynb", code("b1", "//| default_exp com.acme.more.More"),
-                code("b2", "//| export\npublic static int two() {\n    return 2;\n}"));
+        moreNotebook("2");
         run(request());
         Path helper = project.resolve("src/main/java/com/acme/more/Helper.java");
         Files.writeString(helper, "package com.acme.more;\n\nclass Helper {}\n");
@@ -335,8 +339,7 @@ class ExportCommandTest {
     @Test
     void anExportLeavesAloneTheFilesOfNotebooksItsIncludesLeaveOut() throws Exception {
         textNotebook("1");
-        notebook("notebooks/02_more.ipynb", code("b1", "//| default_exp com.acme.more.More"),
-                code("b2", "//| export\npublic static int two() {\n    return 2;\n}"));
+        moreNotebook("2");
         ExportRequest core = new ExportRequest(project, project.resolve("notebooks"), List.of("01_*"), List.of(),
                 project.resolve("src/main/java"), project.resolve("src/test/java"), false,
                 project.resolve("target/nbexport/core.index"), "1.0-test");
@@ -350,5 +353,63 @@ class ExportCommandTest {
         assertThat(summary.removed()).isEmpty();
         assertThat(project.resolve(TEXT)).exists();
         assertThat(project.resolve("src/main/java/com/acme/more/More.java")).exists();
+    }
+
+    @Test
+    void anUpToDateExportRemovesTheTemporaryFilesAKilledRunLeftAndNothingElse() throws Exception {
+        textNotebook("1");
+        run(request());
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        Path inRoot = project.resolve("src/main/java/com/acme/text/.Text.java." + ended.pid() + "-00000000000000ff.nbexport.tmp");
+        Path inNotebooks = project.resolve("notebooks/.01_text.ipynb." + ended.pid() + "-0000000000000abc.nbexport.tmp");
+        Path lookalike = project.resolve("src/main/java/com/acme/text/.Text.java.8345127710349.tmp");
+        Path elsewhere = project.resolve("src/.Text.java." + ended.pid() + "-00000000000000ff.nbexport.tmp");
+        for (Path file : List.of(inRoot, inNotebooks, lookalike, elsewhere)) {
+            Files.writeString(file, "half");
+        }
+
+        assertThat(run(request()).upToDate()).isTrue();
+
+        assertThat(inRoot).doesNotExist();
+        assertThat(inNotebooks).doesNotExist();
+        assertThat(lookalike).as("the JDK's temporary names are not ours").hasContent("half");
+        assertThat(elsewhere).as("not a folder export writes").hasContent("half");
+    }
+
+    @Test
+    void aReExportReadsOnlyTheChangedNotebookAndSaysSo() throws Exception {
+        textNotebook("1");
+        moreNotebook("2");
+        run(request());
+
+        moreNotebook("22");
+        ExportSummary summary = run(request());
+
+        assertThat(summary.read()).isEqualTo(1);
+        assertThat(summary.written()).containsExactly("src/main/java/com/acme/more/More.java");
+        assertThat(summary.line()).startsWith("1 of 2 notebooks read: 1 files written, 3 unchanged, 0 removed (");
+    }
+
+    @Test
+    void aDamagedIndexOrOneOfAnotherFormatMeansAFullExportAndNoError() throws Exception {
+        textNotebook("1");
+        moreNotebook("2");
+        run(request());
+        Path index = project.resolve("target/nbexport/export.index");
+        String saved = Files.readString(index);
+
+        List<String> bad = List.of(saved.replace("input\t", "input\t0"), saved.substring(0, saved.length() / 2),
+                saved.replace("nbexport-index\t2", "nbexport-index\t1"));
+        for (int i = 0; i < bad.size(); i++) {
+            Files.writeString(index, bad.get(i));
+            textNotebook(String.valueOf(10 + i));
+
+            ExportSummary summary = run(request());
+
+            assertThat(summary.read()).as("every notebook read").isEqualTo(2);
+            assertThat(summary.written()).containsExactly(TEXT, TEXT_TEST);
+            assertThat(Files.readString(index)).as("a good index is back").startsWith("nbexport-index\t2\n");
+        }
     }
 }

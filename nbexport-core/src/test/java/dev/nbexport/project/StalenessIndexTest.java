@@ -1,12 +1,15 @@
 package dev.nbexport.project;
 
-import dev.nbexport.io.Sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nbexport.io.FileStamp;
+import dev.nbexport.io.Sha256;
+import dev.nbexport.layout.GeneratedFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,13 +23,16 @@ class StalenessIndexTest {
     Path dir;
 
     private Path indexFile;
+    private Path mainRoot;
     private Path output;
     private Map<String, String> inputs;
+    private final GeneratedFile.Id text = new GeneratedFile.Id(GeneratedFile.Kind.MAIN, "com/acme/Text.java");
 
     @BeforeEach
     void setUp() throws Exception {
         indexFile = dir.resolve("target/nbexport/export.index");
-        output = dir.resolve("src/main/java/com/acme/Text.java");
+        mainRoot = dir.resolve("src/main/java");
+        output = mainRoot.resolve(text.relativePath());
         Files.createDirectories(output.getParent());
         Files.writeString(output, "class Text {}\n");
         inputs = Map.of("notebooks/01_text.ipynb", Sha256.hex("{}".getBytes(StandardCharsets.UTF_8)),
@@ -34,7 +40,11 @@ class StalenessIndexTest {
     }
 
     private StalenessIndex saved() {
-        StalenessIndex index = new StalenessIndex("f1", inputs, Map.of(output.toString(), StalenessIndex.stamp(output)));
+        StalenessIndex index = new StalenessIndex("f1",
+                Map.of(GeneratedFile.Kind.MAIN, mainRoot, GeneratedFile.Kind.TEST, dir.resolve("src/test/java")), inputs,
+                Map.of(text, new StalenessIndex.Output(FileStamp.of(output),
+                        List.of("notebooks/02 with\ttab.ipynb", "notebooks/01_text.ipynb"))),
+                Map.of(mainRoot.resolve("com/acme/HandWritten.java"), new FileStamp(12, 34)));
         index.save(indexFile);
         return index;
     }
@@ -46,19 +56,33 @@ class StalenessIndexTest {
         StalenessIndex loaded = StalenessIndex.load(indexFile);
 
         assertThat(loaded.fingerprint()).isEqualTo("f1");
+        assertThat(loaded.roots()).isEqualTo(index.roots());
         assertThat(loaded.inputs()).isEqualTo(index.inputs());
         assertThat(loaded.outputs()).isEqualTo(index.outputs());
+        assertThat(loaded.outputs().get(text).notebooks()).as("the file's order, not sorted")
+                .containsExactly("notebooks/02 with\ttab.ipynb", "notebooks/01_text.ipynb");
+        assertThat(loaded.others()).isEqualTo(index.others());
+        assertThat(loaded.writtenFiles()).containsExactly(output);
     }
 
     @Test
-    void theFileIsSortedTextOneEntryALine() throws Exception {
+    void theFileIsVersionedSortedTextOneEntryALineEndingInAChecksum() throws Exception {
         saved();
 
-        assertThat(Files.readAllLines(indexFile)).containsExactly(
+        List<String> lines = Files.readAllLines(indexFile);
+        String body = String.join("\n", lines.subList(0, lines.size() - 1)) + "\n";
+        assertThat(lines).containsExactly(
+                "nbexport-index\t2",
                 "fingerprint\tf1",
+                "root\tMAIN\t" + mainRoot,
+                "root\tTEST\t" + dir.resolve("src/test/java"),
                 "input\t" + inputs.get("notebooks/01_text.ipynb") + "\tnotebooks/01_text.ipynb",
                 "input\t" + inputs.get("notebooks/02 with\ttab.ipynb") + "\tnotebooks/02 with\ttab.ipynb",
-                "output\t" + StalenessIndex.stamp(output) + "\t" + output);
+                "output\t" + FileStamp.of(output) + "\tMAIN\tcom/acme/Text.java",
+                "source\tMAIN\tcom/acme/Text.java\tnotebooks/02 with\ttab.ipynb",
+                "source\tMAIN\tcom/acme/Text.java\tnotebooks/01_text.ipynb",
+                "other\t12:34\t" + mainRoot.resolve("com/acme/HandWritten.java"),
+                "sha256\t" + Sha256.hex(body.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -72,25 +96,50 @@ class StalenessIndexTest {
     }
 
     @Test
-    void aMissingIndexIsEmptyAndNeverUpToDate() {
+    void aMissingIndexIsEmptyAndMatchesNoConfiguration() {
         StalenessIndex index = StalenessIndex.load(dir.resolve("nope/export.index"));
 
         assertThat(index.fingerprint()).isEmpty();
         assertThat(index.inputs()).isEmpty();
         assertThat(index.outputs()).isEmpty();
-        assertThat(index.upToDate("", Map.of())).isFalse();
+        assertThat(index.matches("")).isFalse();
+    }
+
+    @Test
+    void matchesOnlyTheConfigurationThatSavedIt() {
+        saved();
+
+        assertThat(StalenessIndex.load(indexFile).matches("f1")).isTrue();
+        assertThat(StalenessIndex.load(indexFile).matches("f2")).isFalse();
     }
 
     @Test
     void aDamagedIndexIsEmpty() throws Exception {
         saved();
-        Files.writeString(indexFile, Files.readString(indexFile) + "input\tonly-two-fields\n");
+        String good = Files.readString(indexFile);
 
-        assertThat(StalenessIndex.load(indexFile).inputs()).isEmpty();
+        Files.writeString(indexFile, good.replace("input\t", "input\t0"));
+        assertThat(StalenessIndex.load(indexFile).fingerprint()).as("checksum no longer matches").isEmpty();
+
+        Files.writeString(indexFile, good.substring(0, good.length() / 2));
+        assertThat(StalenessIndex.load(indexFile).fingerprint()).as("torn").isEmpty();
 
         Files.writeString(indexFile, "\u0000\u0001 garbage from a crashed write");
         assertThat(StalenessIndex.load(indexFile).fingerprint()).isEmpty();
-        assertThat(StalenessIndex.load(indexFile).upToDate("f1", inputs)).isFalse();
+        assertThat(StalenessIndex.load(indexFile).matches("f1")).isFalse();
+    }
+
+    @Test
+    void anIndexOfAnotherFormatIsEmpty() throws Exception {
+        // what version 1 wrote: no format line, no checksum
+        Files.createDirectories(indexFile.getParent());
+        Files.writeString(indexFile, "fingerprint\tf1\ninput\t" + inputs.get("notebooks/01_text.ipynb")
+                + "\tnotebooks/01_text.ipynb\noutput\t14:978307200000\t" + output + "\n");
+        assertThat(StalenessIndex.load(indexFile).matches("f1")).isFalse();
+
+        saved();
+        Files.writeString(indexFile, Files.readString(indexFile).replace("nbexport-index\t2", "nbexport-index\t3"));
+        assertThat(StalenessIndex.load(indexFile).matches("f1")).as("a later version").isFalse();
     }
 
     @Test
@@ -101,59 +150,14 @@ class StalenessIndexTest {
     }
 
     @Test
-    void upToDateWhenFingerprintInputsAndOutputsAreAsLeft() {
-        saved();
-
-        assertThat(StalenessIndex.load(indexFile).upToDate("f1", inputs)).isTrue();
-    }
-
-    @Test
-    void notUpToDateWhenTheConfigurationChanged() {
-        saved();
-
-        assertThat(StalenessIndex.load(indexFile).upToDate("f2", inputs)).isFalse();
-    }
-
-    @Test
-    void notUpToDateWhenANotebookChangedAppearedOrWentAway() {
-        saved();
-        StalenessIndex index = StalenessIndex.load(indexFile);
-
-        Map<String, String> changed = new java.util.TreeMap<>(inputs);
-        changed.put("notebooks/01_text.ipynb", Sha256.hex("{ }".getBytes(StandardCharsets.UTF_8)));
-        assertThat(index.upToDate("f1", changed)).isFalse();
-
-        Map<String, String> added = new java.util.TreeMap<>(inputs);
-        added.put("notebooks/03_new.ipynb", Sha256.hex(new byte[0]));
-        assertThat(index.upToDate("f1", added)).isFalse();
-
-        assertThat(index.upToDate("f1", Map.of("notebooks/01_text.ipynb", inputs.get("notebooks/01_text.ipynb")))).isFalse();
-    }
-
-    @Test
-    void notUpToDateWhenAnOutputWasTouchedEditedOrDeleted() throws Exception {
-        saved();
-        StalenessIndex index = StalenessIndex.load(indexFile);
-
+    void aFileStampIsItsSizeAndTimeOrMissing() throws Exception {
         Files.setLastModifiedTime(output, LONG_AGO);
-        assertThat(index.upToDate("f1", inputs)).as("touched").isFalse();
 
-        saved();
-        Files.writeString(output, "class Text { int edited; }\n");
-        Files.setLastModifiedTime(output, LONG_AGO);
-        saved();
-        Files.writeString(output, "class Text { int edited; }\n// more\n");
-        Files.setLastModifiedTime(output, LONG_AGO); // same time, other size
-        assertThat(StalenessIndex.load(indexFile).upToDate("f1", inputs)).as("edited").isFalse();
-
-        saved();
-        Files.delete(output);
-        assertThat(StalenessIndex.load(indexFile).upToDate("f1", inputs)).as("deleted").isFalse();
-    }
-
-    @Test
-    void aMissingFileIsStampedMissing() {
-        assertThat(StalenessIndex.stamp(dir.resolve("nope.java"))).isEqualTo("missing");
+        assertThat(FileStamp.of(output)).hasToString("14:978307200000");
+        assertThat(FileStamp.of(dir.resolve("nope.java"))).isEqualTo(FileStamp.MISSING).hasToString("missing");
+        assertThat(FileStamp.parse("14:978307200000")).isEqualTo(FileStamp.of(output));
+        assertThat(FileStamp.parse("missing")).isEqualTo(FileStamp.MISSING);
+        assertThat(FileStamp.parse("14-12")).isNull();
     }
 
     @Test
