@@ -112,12 +112,16 @@ final class InstalledKernel {
         }
     }
 
-    /** A process of Debian's Jupyter that finds this kernel: {@code JUPYTER_PATH} and a runtime folder of the test's. */
+    /**
+     * A process of Debian's Jupyter that finds this kernel: {@code JUPYTER_PATH}, and runtime, config and data folders
+     * of the test's, so the user's own Jupyter set-up is neither used nor touched.
+     */
     ProcessBuilder process(Path logFile, String... command) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile());
         pb.environment().put("JUPYTER_PATH", jupyterPath.toString());
         pb.environment().put("JUPYTER_RUNTIME_DIR", Files.createDirectories(jupyterPath.resolve("runtime")).toString());
         pb.environment().put("JUPYTER_CONFIG_DIR", Files.createDirectories(jupyterPath.resolve("config")).toString());
+        pb.environment().put("JUPYTER_DATA_DIR", Files.createDirectories(jupyterPath.resolve("data")).toString());
         pb.environment().put("PYDEVD_DISABLE_FILE_VALIDATION", "1");
         return pb;
     }
