@@ -1,25 +1,21 @@
 package dev.nbexport.bench;
 
 import com.sun.management.OperatingSystemMXBean;
-import dev.nbexport.NbexportException;
 import dev.nbexport.directive.DirectiveParser;
 import dev.nbexport.export.ExportResult;
 import dev.nbexport.export.Exporter;
 import dev.nbexport.export.NotebookSource;
 import dev.nbexport.layout.GeneratedFile;
-import dev.nbexport.problem.Problem;
-import dev.nbexport.project.ExportSources;
+import dev.nbexport.project.ProjectExport;
 import dev.nbexport.sync.FileChange;
 import dev.nbexport.sync.SourceSync;
 import dev.nbexport.workspace.NotebookFinder;
-import dev.nbexport.workspace.ProjectNotebook;
 import dev.nbexport.workspace.ProjectNotebooks;
 import java.lang.management.ClassLoadingMXBean;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -77,17 +73,7 @@ public final class ColdExportPhases {
         ProjectNotebooks reader = new ProjectNotebooks(project, DirectiveParser.standard());
         List<ProjectNotebooks.NotebookFile> files = measure("read bytes + SHA-256", () -> reader.read(found));
         ProjectNotebooks.Loaded loaded = measure("JSON + directives", () -> reader.parse(files));
-        List<NotebookSource> sources = measure("classify cells", () -> {
-            List<Problem> problems = new ArrayList<>();
-            List<NotebookSource> s = new ArrayList<>();
-            for (ProjectNotebook n : loaded.notebooks()) {
-                s.add(ExportSources.of(n, problems));
-            }
-            if (!problems.isEmpty()) {
-                throw NbexportException.of("in notebooks", problems);
-            }
-            return s;
-        });
+        List<NotebookSource> sources = measure("classify cells", () -> ProjectExport.sources(loaded));
         Exporter exporter = measure("javac set-up (new Exporter)", Exporter::new);
         ExportResult result = measure("export (parse, plan, emit)", () -> exporter.export(sources));
         Map<GeneratedFile.Kind, Path> roots = new EnumMap<>(GeneratedFile.Kind.class);

@@ -139,8 +139,12 @@ public record ProjectExport(List<ProjectNotebook> notebooks, ExportResult result
         }
     }
 
-    /** The exporter's view of the notebooks read. */
-    static List<NotebookSource> sources(ProjectNotebooks.Loaded loaded) {
+    /**
+     * The exporter's view of the notebooks read.
+     *
+     * @throws NbexportException when a cell cannot be classified, with every problem
+     */
+    public static List<NotebookSource> sources(ProjectNotebooks.Loaded loaded) {
         List<Problem> problems = new ArrayList<>();
         List<NotebookSource> sources = new ArrayList<>();
         for (ProjectNotebook notebook : loaded.notebooks()) {
