@@ -147,9 +147,12 @@ final class IncrementalExport {
         affected.addAll(fedByChanged.keySet());
         Set<GeneratedFile.Id> both = new TreeSet<>(before);
         both.addAll(after);
-        for (String pkg : packages(both)) {
-            if (!classes(before, pkg).equals(classes(after, pkg))) {
-                both.stream().filter(id -> id.packageName().equals(pkg)).forEach(affected::add);
+        Map<String, Set<String>> classesBefore = classesByPackage(before);
+        Map<String, Set<String>> classesAfter = classesByPackage(after);
+        for (GeneratedFile.Id id : both) {
+            String pkg = id.packageName();
+            if (!classesBefore.getOrDefault(pkg, Set.of()).equals(classesAfter.getOrDefault(pkg, Set.of()))) {
+                affected.add(id);
             }
         }
 
@@ -214,17 +217,11 @@ final class IncrementalExport {
         return files.stream().filter(f -> paths.contains(f.path())).toList();
     }
 
-    private static Set<String> packages(Collection<GeneratedFile.Id> ids) {
-        Set<String> packages = new TreeSet<>();
-        ids.forEach(id -> packages.add(id.packageName()));
-        return packages;
-    }
-
-    /** The simple names of the classes in {@code pkg}, main and test alike (they share the package). */
-    private static Set<String> classes(Collection<GeneratedFile.Id> ids, String pkg) {
-        Set<String> names = new TreeSet<>();
-        ids.stream().filter(id -> id.packageName().equals(pkg)).forEach(id -> names.add(id.className()));
-        return names;
+    /** The simple names of the classes of each package, main and test alike (they share the package). */
+    private static Map<String, Set<String>> classesByPackage(Collection<GeneratedFile.Id> ids) {
+        Map<String, Set<String>> classes = new HashMap<>();
+        ids.forEach(id -> classes.computeIfAbsent(id.packageName(), p -> new TreeSet<>()).add(id.className()));
+        return classes;
     }
 
     private static Set<GeneratedFile.Id> fedBy(Map<GeneratedFile.Id, List<String>> planned, String notebook) {
