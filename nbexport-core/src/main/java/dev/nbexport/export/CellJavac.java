@@ -40,16 +40,28 @@ final class CellJavac {
     static final String BLOCK_CLOSE_WITH_SEMICOLON = "\n;\n}}";
     private static final String VAR_FIELD = "compiler.err.restricted.type.not.allowed.here";
 
-    private final JavaCompiler javac;
+    /**
+     * The compiler, looked up at the first parse: a run that parses nothing (an export with nothing to
+     * do) does not pay for starting it.
+     */
+    private volatile JavaCompiler javac;
 
     /** @throws IllegalStateException when Java runs without its compiler (a JRE, not a JDK) */
     CellJavac() {
-        this.javac = ToolProvider.getSystemJavaCompiler();
-        if (javac == null) {
+        if (ModuleLayer.boot().findModule("jdk.compiler").isEmpty()) {
             throw new IllegalStateException("nbexport needs a JDK, not a JRE: the Java compiler (module jdk.compiler)"
                     + " is missing from " + System.getProperty("java.home")
                     + ". Run Maven with a JDK 17 or newer (set JAVA_HOME).");
         }
+    }
+
+    private JavaCompiler compiler() {
+        JavaCompiler compiler = javac;
+        if (compiler == null) {
+            compiler = ToolProvider.getSystemJavaCompiler();
+            javac = compiler;
+        }
+        return compiler;
     }
 
     /** {@code var x = …} as a field: javac reports it; export says what to write instead. */
@@ -87,7 +99,7 @@ final class CellJavac {
         // javac may hand back its own wrappers of the sources: match them by their (per-batch unique) URIs
         Map<URI, Source> byUri = new HashMap<>();
         sources.forEach(source -> byUri.put(source.toUri(), source));
-        JavacTask task = (JavacTask) javac.getTask(null, null, d -> {
+        JavacTask task = (JavacTask) compiler().getTask(null, null, d -> {
             Source s = d.getSource() == null ? null : byUri.get(d.getSource().toUri());
             if (d.getKind() == Diagnostic.Kind.ERROR && s != null) {
                 batch.errors.computeIfAbsent(s, k -> new ArrayList<>()).add(d);

@@ -39,7 +39,6 @@ public final class Exporter {
 
     private final CellParser parser;
     private final KernelNames kernelNames;
-    private final DefaultImports defaults;
 
     /**
      * The parses of the previous export, by cell: exporting again with mostly the same cells (as
@@ -56,7 +55,6 @@ public final class Exporter {
     public Exporter() {
         this.parser = new CellParser();
         this.kernelNames = new KernelNames(parser.javac());
-        this.defaults = DefaultImports.jdk();
     }
 
     /**
@@ -86,7 +84,7 @@ public final class Exporter {
         if (!problems.isEmpty()) {
             throw ExportException.of(problems);
         }
-        FileEmitter.Emitted emitted = new FileEmitter(plan, defaults, scope).emit();
+        FileEmitter.Emitted emitted = new FileEmitter(plan, DefaultImports.jdk(), scope).emit();
         problems.addAll(emitted.problems());
         problems.addAll(kernelNames.problems(plan, emitted.freeUses()));
         warnings.addAll(emitted.warnings());
