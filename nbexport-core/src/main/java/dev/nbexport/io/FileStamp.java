@@ -4,19 +4,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.concurrent.TimeUnit;
 
 /**
- * A file's size and modification time: how a later run tells, without reading it, that a file is as an
- * earlier run left it. Text form {@code size:millis}, or {@code missing}.
+ * A file's size and modification time (in nanoseconds, as precise as the file system keeps it): how a
+ * later run tells, without reading it, that a file is as an earlier run left it. Text form
+ * {@code size:nanos}, or {@code missing}.
  */
-public record FileStamp(long size, long modifiedMillis) {
+public record FileStamp(long size, long modifiedNanos) {
 
     /** The stamp of a file that does not exist. */
     public static final FileStamp MISSING = new FileStamp(-1, -1);
 
     /** The stamp of a file from its attributes. */
     public static FileStamp of(BasicFileAttributes attributes) {
-        return new FileStamp(attributes.size(), attributes.lastModifiedTime().toMillis());
+        return new FileStamp(attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS));
     }
 
     /** The stamp of {@code file} now, or {@link #MISSING}. */
@@ -43,6 +45,6 @@ public record FileStamp(long size, long modifiedMillis) {
 
     @Override
     public String toString() {
-        return equals(MISSING) ? "missing" : size + ":" + modifiedMillis;
+        return equals(MISSING) ? "missing" : size + ":" + modifiedNanos;
     }
 }

@@ -1,6 +1,5 @@
 package dev.nbexport.project;
 
-import dev.nbexport.directive.DirectiveParser;
 import dev.nbexport.export.Exporter;
 import dev.nbexport.io.FileStamp;
 import dev.nbexport.io.Sha256;
@@ -40,16 +39,16 @@ public final class ExportCommand {
 
     public ExportSummary run(ExportRequest request) {
         long start = System.nanoTime();
-        Path projectDir = request.projectDir().toAbsolutePath().normalize();
-        ProjectNotebooks reader = new ProjectNotebooks(projectDir, DirectiveParser.standard());
-        List<ProjectNotebooks.NotebookFile> files = reader.read(request.notebookFiles());
         String fingerprint = Sha256.hex(request.fingerprintText().getBytes(StandardCharsets.UTF_8));
         StalenessIndex index = request.indexFile() == null ? StalenessIndex.empty() : StalenessIndex.load(request.indexFile());
+        List<ProjectNotebooks.NotebookFile> files = ProjectExport.read(request, index, fingerprint);
 
         ProjectExport export = ProjectExport.planChanges(request, files, exporter, index, fingerprint);
         export.removeLeftovers(request);
         if (export.upToDate()) {
-            save(request, export, files, fingerprint, Set.of());
+            if (!sameIndex(index, files, export)) {
+                save(request, export, files, fingerprint, Set.of());
+            }
             return new ExportSummary(files.size(), 0, true, List.of(), export.files().size(), List.of(), List.of(), millis(start));
         }
         export.sync().apply(export.changes(), request.force());
@@ -72,6 +71,23 @@ public final class ExportCommand {
                 export.warnings(), millis(start));
     }
 
+    /**
+     * Whether an up-to-date run would save the index it loaded: every notebook known by the stamp the
+     * index has for it, and the same other files (the generated files are as the index says, or the run
+     * would not be up to date).
+     */
+    private static boolean sameIndex(StalenessIndex index, List<ProjectNotebooks.NotebookFile> files, ProjectExport export) {
+        if (files.size() != index.inputs().size() || !export.others().equals(index.others())) {
+            return false;
+        }
+        for (ProjectNotebooks.NotebookFile file : files) {
+            if (file.stamp() == null || !file.stamp().equals(index.inputStamps().get(file.path()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The index for the next run: this run's notebooks and every file the notebooks make, as left now. */
     private static void save(ExportRequest request, ProjectExport export, List<ProjectNotebooks.NotebookFile> files,
                              String fingerprint, Set<Path> written) {
@@ -80,13 +96,15 @@ public final class ExportCommand {
         }
         ProjectExport.Context context = new ProjectExport.Context(request);
         Map<String, String> inputs = new TreeMap<>(ProjectNotebooks.hashes(files));
+        Map<String, FileStamp> inputStamps = new TreeMap<>();
+        files.stream().filter(f -> f.stamp() != null).forEach(f -> inputStamps.put(f.path(), f.stamp()));
         Map<GeneratedFile.Id, StalenessIndex.Output> outputs = new TreeMap<>();
         export.files().forEach((id, notebooks) -> {
             Path file = context.path(id);
             FileStamp stamp = written.contains(file) ? null : export.onDisk().javaFiles().get(file);
             outputs.put(id, new StalenessIndex.Output(stamp != null ? stamp : FileStamp.of(file), notebooks));
         });
-        new StalenessIndex(fingerprint, context.roots, inputs, outputs, export.others()).save(request.indexFile());
+        new StalenessIndex(fingerprint, context.roots, inputs, inputStamps, outputs, export.others()).save(request.indexFile());
     }
 
     private static long millis(long start) {

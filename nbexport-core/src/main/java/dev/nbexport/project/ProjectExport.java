@@ -77,9 +77,17 @@ public record ProjectExport(List<ProjectNotebook> notebooks, ExportResult result
      */
     public static ProjectExport planChanges(ExportRequest request, Exporter exporter) {
         StalenessIndex index = request.indexFile() == null ? StalenessIndex.empty() : StalenessIndex.load(request.indexFile());
+        String fingerprint = Sha256.hex(request.fingerprintText().getBytes(StandardCharsets.UTF_8));
+        return planChanges(request, read(request, index, fingerprint), exporter, index, fingerprint);
+    }
+
+    /**
+     * The notebooks of {@code request}; those the index of the same configuration knows by an unchanged
+     * stamp are not read until their bytes are needed.
+     */
+    static List<ProjectNotebooks.NotebookFile> read(ExportRequest request, StalenessIndex index, String fingerprint) {
         ProjectNotebooks reader = new ProjectNotebooks(request.projectDir(), DirectiveParser.standard());
-        return planChanges(request, reader.read(request.notebookFiles()), exporter, index,
-                Sha256.hex(request.fingerprintText().getBytes(StandardCharsets.UTF_8)));
+        return reader.read(request.notebookFiles(), index.matches(fingerprint) && !request.force() ? index.recorded() : Map.of());
     }
 
     /**

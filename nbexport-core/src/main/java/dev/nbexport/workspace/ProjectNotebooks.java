@@ -3,6 +3,7 @@ package dev.nbexport.workspace;
 import dev.nbexport.NbexportException;
 import dev.nbexport.directive.CellDirectives;
 import dev.nbexport.directive.DirectiveParser;
+import dev.nbexport.io.FileStamp;
 import dev.nbexport.io.ProjectPaths;
 import dev.nbexport.io.Sha256;
 import dev.nbexport.notebook.Cell;
@@ -36,18 +37,104 @@ public final class ProjectNotebooks {
     }
 
     /**
-     * A notebook file's bytes, read once: hashed for the staleness check, then parsed only if needed.
-     *
-     * @param path the file relative to the project, {@code /} separators
+     * A notebook file: its content hash, and its bytes, read once. A file whose stamp is the one an
+     * earlier run recorded with its hash ({@link #read(List, Map)}) is not read at all until its bytes
+     * are asked for.
      */
-    public record NotebookFile(Path file, String path, byte[] bytes, String sha256) {}
+    public static final class NotebookFile {
 
-    /** Reads the bytes of {@code files}, in parallel, without parsing them. */
+        private final Path file;
+        private final String path;
+        private final String sha256;
+        private final FileStamp stamp;
+        private volatile byte[] bytes;
+
+        NotebookFile(Path file, String path, byte[] bytes, String sha256, FileStamp stamp) {
+            this.file = file;
+            this.path = path;
+            this.bytes = bytes;
+            this.sha256 = sha256;
+            this.stamp = stamp;
+        }
+
+        public Path file() {
+            return file;
+        }
+
+        /** The file relative to the project, {@code /} separators. */
+        public String path() {
+            return path;
+        }
+
+        /** The SHA-256 of the bytes, lower-case hex. */
+        public String sha256() {
+            return sha256;
+        }
+
+        /**
+         * The file's stamp when it was read, for a later run to recognise it by; {@code null} when it was
+         * modified too recently for its stamp to vouch for its content (see {@link #read(List, Map)}).
+         */
+        public FileStamp stamp() {
+            return stamp;
+        }
+
+        /**
+         * The file's bytes.
+         *
+         * @throws NbexportException when the file was recognised by its stamp but no longer has the content
+         *     recorded with it: it changed while nbexport ran
+         */
+        public byte[] bytes() {
+            byte[] read = bytes;
+            if (read == null) {
+                read = ProjectNotebooks.bytes(file);
+                if (!Sha256.hex(read).equals(sha256)) {
+                    throw new NbexportException(path + " changed while nbexport was reading the notebooks",
+                            "run the goal again once the notebook is saved");
+                }
+                bytes = read;
+            }
+            return read;
+        }
+    }
+
+    /** What an earlier run recorded of a notebook: its content hash, and its stamp when it had that content. */
+    public record Recorded(String sha256, FileStamp stamp) {}
+
+    /**
+     * How long after its last modification a file's stamp (size and modification time) is trusted to
+     * tell its content. A file saved again within the file system's timestamp granularity of an
+     * earlier save, with the same size, keeps its stamp; so a stamp only vouches for a file left alone
+     * for longer than any granularity (as git treats "racily clean" entries).
+     */
+    static final long SETTLED_NANOS = 2_000_000_000L;
+
+    /** Reads and hashes the bytes of {@code files}, in parallel, without parsing them. */
     public List<NotebookFile> read(List<Path> files) {
+        return read(files, Map.of());
+    }
+
+    /**
+     * As {@link #read(List)}, but a file whose stamp is the one recorded for it (by project path) is not
+     * read: its recorded hash is taken, and its bytes are read only if asked for.
+     */
+    public List<NotebookFile> read(List<Path> files, Map<String, Recorded> recorded) {
         return files.parallelStream().map(file -> {
+            String path = path(file);
+            FileStamp stamp = FileStamp.of(file);
+            Recorded known = recorded.get(path);
+            if (known != null && known.stamp() != null && known.stamp().equals(stamp) && !stamp.equals(FileStamp.MISSING)) {
+                return new NotebookFile(file, path, null, known.sha256(), stamp);
+            }
             byte[] bytes = bytes(file);
-            return new NotebookFile(file, path(file), bytes, Sha256.hex(bytes));
+            return new NotebookFile(file, path, bytes, Sha256.hex(bytes), settled(stamp) ? stamp : null);
         }).toList();
+    }
+
+    private static boolean settled(FileStamp stamp) {
+        return !stamp.equals(FileStamp.MISSING)
+                && System.currentTimeMillis() * 1_000_000L - stamp.modifiedNanos() >= SETTLED_NANOS;
     }
 
     /** The files' content hashes by project path. */

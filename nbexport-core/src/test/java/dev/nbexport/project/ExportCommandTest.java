@@ -400,7 +400,7 @@ class ExportCommandTest {
         String saved = Files.readString(index);
 
         List<String> bad = List.of(saved.replace("input\t", "input\t0"), saved.substring(0, saved.length() / 2),
-                saved.replace("nbexport-index\t2", "nbexport-index\t1"));
+                saved.replace("nbexport-index\t3", "nbexport-index\t1"));
         for (int i = 0; i < bad.size(); i++) {
             Files.writeString(index, bad.get(i));
             textNotebook(String.valueOf(10 + i));
@@ -409,7 +409,41 @@ class ExportCommandTest {
 
             assertThat(summary.read()).as("every notebook read").isEqualTo(2);
             assertThat(summary.written()).containsExactly(TEXT, TEXT_TEST);
-            assertThat(Files.readString(index)).as("a good index is back").startsWith("nbexport-index\t2\n");
+            assertThat(Files.readString(index)).as("a good index is back").startsWith("nbexport-index\t3\n");
         }
+    }
+
+    @Test
+    void aNotebookLeftAloneIsKnownByItsSizeAndTimeAndNotReadAgain() throws Exception {
+        textNotebook("1");
+        Path notebook = project.resolve("notebooks/01_text.ipynb");
+        Files.setLastModifiedTime(notebook, FileTime.fromMillis(978_307_200_000L));
+        run(request());
+
+        // other bytes, same size and time: only reading the file could tell, and the run does not read it
+        textNotebook("2");
+        Files.setLastModifiedTime(notebook, FileTime.fromMillis(978_307_200_000L));
+        assertThat(run(request()).upToDate()).isTrue();
+
+        // what saving it does: a new modification time
+        Files.setLastModifiedTime(notebook, FileTime.fromMillis(978_307_201_000L));
+        ExportSummary summary = run(request());
+        assertThat(summary.read()).isEqualTo(1);
+        assertThat(project.resolve(TEXT)).content().contains("return 2;");
+    }
+
+    @Test
+    void aNotebookSavedJustBeforeAnExportIsReadAgainNextTimeEvenWithTheSameSizeAndTime() throws Exception {
+        textNotebook("1");
+        Path notebook = project.resolve("notebooks/01_text.ipynb");
+        FileTime savedAt = Files.getLastModifiedTime(notebook);
+        run(request()); // within the same second as the save: its time does not vouch for its content yet
+
+        textNotebook("2"); // saved again in the same clock tick, same size
+        Files.setLastModifiedTime(notebook, savedAt);
+        ExportSummary summary = run(request());
+
+        assertThat(summary.upToDate()).isFalse();
+        assertThat(project.resolve(TEXT)).content().contains("return 2;");
     }
 }

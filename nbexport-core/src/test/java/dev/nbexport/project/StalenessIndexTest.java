@@ -1,6 +1,7 @@
 package dev.nbexport.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import dev.nbexport.io.FileStamp;
 import dev.nbexport.io.Sha256;
@@ -11,6 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.CRC32C;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +45,7 @@ class StalenessIndexTest {
     private StalenessIndex saved() {
         StalenessIndex index = new StalenessIndex("f1",
                 Map.of(GeneratedFile.Kind.MAIN, mainRoot, GeneratedFile.Kind.TEST, dir.resolve("src/test/java")), inputs,
+                Map.of("notebooks/01_text.ipynb", new FileStamp(2, 978_307_200_123_456_789L)),
                 Map.of(text, new StalenessIndex.Output(FileStamp.of(output),
                         List.of("notebooks/02 with\ttab.ipynb", "notebooks/01_text.ipynb"))),
                 Map.of(mainRoot.resolve("com/acme/HandWritten.java"), new FileStamp(12, 34)));
@@ -58,6 +62,8 @@ class StalenessIndexTest {
         assertThat(loaded.fingerprint()).isEqualTo("f1");
         assertThat(loaded.roots()).isEqualTo(index.roots());
         assertThat(loaded.inputs()).isEqualTo(index.inputs());
+        assertThat(loaded.inputStamps()).isEqualTo(index.inputStamps())
+                .containsExactly(Map.entry("notebooks/01_text.ipynb", new FileStamp(2, 978_307_200_123_456_789L)));
         assertThat(loaded.outputs()).isEqualTo(index.outputs());
         assertThat(loaded.outputs().get(text).notebooks()).as("the file's order, not sorted")
                 .containsExactly("notebooks/02 with\ttab.ipynb", "notebooks/01_text.ipynb");
@@ -72,17 +78,17 @@ class StalenessIndexTest {
         List<String> lines = Files.readAllLines(indexFile);
         String body = String.join("\n", lines.subList(0, lines.size() - 1)) + "\n";
         assertThat(lines).containsExactly(
-                "nbexport-index\t2",
+                "nbexport-index\t3",
                 "fingerprint\tf1",
                 "root\tMAIN\t" + mainRoot,
                 "root\tTEST\t" + dir.resolve("src/test/java"),
-                "input\t" + inputs.get("notebooks/01_text.ipynb") + "\tnotebooks/01_text.ipynb",
-                "input\t" + inputs.get("notebooks/02 with\ttab.ipynb") + "\tnotebooks/02 with\ttab.ipynb",
+                "input\t" + inputs.get("notebooks/01_text.ipynb") + "\t2:978307200123456789\tnotebooks/01_text.ipynb",
+                "input\t" + inputs.get("notebooks/02 with\ttab.ipynb") + "\t-\tnotebooks/02 with\ttab.ipynb",
                 "output\t" + FileStamp.of(output) + "\tMAIN\tcom/acme/Text.java",
                 "source\tMAIN\tcom/acme/Text.java\tnotebooks/02 with\ttab.ipynb",
                 "source\tMAIN\tcom/acme/Text.java\tnotebooks/01_text.ipynb",
                 "other\t12:34\t" + mainRoot.resolve("com/acme/HandWritten.java"),
-                "sha256\t" + Sha256.hex(body.getBytes(StandardCharsets.UTF_8)));
+                "crc32c\t" + crc32c(body));
     }
 
     @Test
@@ -138,7 +144,7 @@ class StalenessIndexTest {
         assertThat(StalenessIndex.load(indexFile).matches("f1")).isFalse();
 
         saved();
-        Files.writeString(indexFile, Files.readString(indexFile).replace("nbexport-index\t2", "nbexport-index\t3"));
+        Files.writeString(indexFile, Files.readString(indexFile).replace("nbexport-index\t3", "nbexport-index\t4"));
         assertThat(StalenessIndex.load(indexFile).matches("f1")).as("a later version").isFalse();
     }
 
@@ -153,11 +159,33 @@ class StalenessIndexTest {
     void aFileStampIsItsSizeAndTimeOrMissing() throws Exception {
         Files.setLastModifiedTime(output, LONG_AGO);
 
-        assertThat(FileStamp.of(output)).hasToString("14:978307200000");
+        assertThat(FileStamp.of(output)).hasToString("14:978307200000000000");
         assertThat(FileStamp.of(dir.resolve("nope.java"))).isEqualTo(FileStamp.MISSING).hasToString("missing");
-        assertThat(FileStamp.parse("14:978307200000")).isEqualTo(FileStamp.of(output));
+        assertThat(FileStamp.parse("14:978307200000000000")).isEqualTo(FileStamp.of(output));
         assertThat(FileStamp.parse("missing")).isEqualTo(FileStamp.MISSING);
         assertThat(FileStamp.parse("14-12")).isNull();
+    }
+
+    @Test
+    void aFileStampKeepsTheFileSystemsNanoseconds() throws Exception {
+        Files.setLastModifiedTime(output, FileTime.from(978_307_200_123_456_789L, TimeUnit.NANOSECONDS));
+        FileStamp stamp = FileStamp.of(output);
+        Files.setLastModifiedTime(output, FileTime.from(978_307_200_123_456_790L, TimeUnit.NANOSECONDS));
+
+        assertThat(FileStamp.of(output)).as("one nanosecond later (where the file system keeps nanoseconds)")
+                .isNotEqualTo(stamp);
+    }
+
+    @Test
+    void aStampForANotebookWithoutAHashIsRefused() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new StalenessIndex("f1", Map.of(),
+                Map.of(), Map.of("notebooks/x.ipynb", new FileStamp(1, 2)), Map.of(), Map.of()));
+    }
+
+    private static String crc32c(String text) {
+        CRC32C crc = new CRC32C();
+        crc.update(text.getBytes(StandardCharsets.UTF_8));
+        return String.format("%08x", crc.getValue());
     }
 
     @Test
