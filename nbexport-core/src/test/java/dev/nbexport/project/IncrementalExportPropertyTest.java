@@ -11,7 +11,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -153,8 +156,20 @@ class IncrementalExportPropertyTest {
                     }
                 }
             }
-            notebooks.forEach((name, cells) -> TestNotebooks.write(dir.resolve(name), cells.toArray(String[]::new)));
+            clock = clock.plusSeconds(10);
+            for (var notebook : notebooks.entrySet()) {
+                Path file = dir.resolve(notebook.getKey());
+                byte[] before = Files.exists(file) ? Files.readAllBytes(file) : null;
+                FileTime savedBefore = before == null ? null : Files.getLastModifiedTime(file);
+                TestNotebooks.write(file, notebook.getValue().toArray(String[]::new));
+                // as an editor saves: only changed notebooks, each at the time of this step; the others keep
+                // their old time, so the index knows them by their stamps and the re-export does not read them
+                Files.setLastModifiedTime(file, Arrays.equals(before, Files.readAllBytes(file)) ? savedBefore : FileTime.from(clock));
+            }
         }
+
+        /** The time the notebooks of a step are saved at: long ago, ten seconds a step. */
+        private Instant clock = Instant.parse("2001-01-01T00:00:00Z");
     }
 
     @Test
@@ -163,11 +178,13 @@ class IncrementalExportPropertyTest {
                 .forAll(lists().of(integers().all()).ofSizeBetween(1, 4), lists().of(integers().all()).ofSizeBetween(1, 6))
                 .checkAssert(this::editAndCompare);
         assertThat(partial).as("re-exports that read only some of the notebooks, of %d", steps).isGreaterThan(steps / 5);
+        assertThat(stamped).as("re-exports that knew some notebooks by their stamps, of %d", steps).isGreaterThan(steps / 5);
     }
 
     /** Successful re-exports, and those of them that read fewer notebooks than the project has. */
     private int steps;
     private int partial;
+    private int stamped;
 
     private void editAndCompare(List<Integer> notebookSpecs, List<Integer> edits) {
         try {
@@ -206,6 +223,9 @@ class IncrementalExportPropertyTest {
                 steps++;
                 if (summary[0].upToDate() || summary[0].read() < summary[0].notebooks()) {
                     partial++;
+                }
+                if (!StalenessIndex.load(incremental.resolve("target/nbexport/export.index")).inputStamps().isEmpty()) {
+                    stamped++;
                 }
                 assertThat(files(incremental.resolve("src"))).as("after %s", done).isEqualTo(files(full.resolve("src")));
                 assertThat(new CheckCommand().run(request(incremental, incremental.resolve("target/nbexport/export.index"))))
