@@ -36,12 +36,7 @@ public final class KilledRun {
      * @param writingNanos from the moment it was seen to start writing to its kill, or to the end of its writing
      * @param log what it printed
      */
-    public record Outcome(boolean killed, int exit, long writingNanos, String log) {
-
-        public long writingMillis() {
-            return TimeUnit.NANOSECONDS.toMillis(writingNanos);
-        }
-    }
+    public record Outcome(boolean killed, int exit, long writingNanos, String log) {}
 
     /**
      * Runs {@code goal} on {@code project} in a new JVM (this JVM's {@code java} and class path) and
