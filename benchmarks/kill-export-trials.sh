@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Crash trials for nbexport:export: `kill -9` a real `mvn nbexport:export` at random moments while it
 # writes the files of N generated notebooks into empty source roots, then export again, and count
-#   left     temporary files (.Name.java.<pid>-<hex>.nbexport.tmp) the killed run left in the roots
+#   left     temporary files (.Name.java.<pid>-<hex>.nbexport.tmp) the killed run left anywhere in the project
 #   torn     files in the roots, after the kill, whose bytes are not those of a clean export
-#   after    temporary files still there after the next export (should be 0: it removes them)
+#   after    temporary files anywhere in the project after the next export (should be 0: it removes them)
 #   conv     whether the next export succeeded and left the roots equal to a clean export's
 # Every trial starts from empty roots and no index, so the killed run is a cold full export; the kill
 # comes at a random moment of the first `window` seconds after its first file appears.
@@ -36,7 +36,7 @@ cp -r src "$work/clean"
 files=$(find "$work/clean" -type f | wc -l)
 echo "== $trials trials, $n notebooks ($files files, kill within ${window}s of the first write), $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-temps() { find src -name '.*.nbexport.tmp' 2>/dev/null | wc -l; }
+temps() { find . -name '.*.nbexport.tmp' 2>/dev/null | wc -l; } # anywhere in the project: roots, notebooks, target/
 torn() { # files present whose bytes differ from the clean export's
   local count=0 f
   while IFS= read -r -d '' f; do

@@ -1,6 +1,7 @@
 package dev.nbexport.clean;
 
 import dev.nbexport.NbexportException;
+import dev.nbexport.io.AtomicFiles;
 import dev.nbexport.io.ProjectPaths;
 import dev.nbexport.notebook.NotebookFormatException;
 import dev.nbexport.workspace.NotebookFinder;
@@ -17,7 +18,15 @@ public final class CleanCommand {
 
     private CleanCommand() {}
 
+    /**
+     * Cleans the notebooks of {@code request}; unless only checking, first removes the temporary files
+     * that killed runs of ours left among the notebooks ({@link AtomicFiles#removeLeftovers}), and
+     * nothing else.
+     */
     public static CleanResult run(CleanRequest request) {
+        if (!request.checkOnly()) {
+            AtomicFiles.removeLeftovers(request.notebooksDir());
+        }
         NotebookCleaner cleaner = new NotebookCleaner(request.options());
         List<Path> files = new NotebookFinder(request.includes(), request.excludes()).find(request.notebooksDir());
         List<String> unclean = Collections.synchronizedList(new ArrayList<>());

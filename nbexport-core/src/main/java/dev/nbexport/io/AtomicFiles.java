@@ -5,9 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -67,6 +69,8 @@ public final class AtomicFiles {
     static final String TEMP_SUFFIX = ".nbexport.tmp";
     /** {@code .Name.java.1234-0123456789abcdef.nbexport.tmp}: group 1 is the process id. */
     private static final Pattern TEMP_NAME = Pattern.compile("^\\..+\\.(\\d{1,19})-[0-9a-f]{16}\\.nbexport\\.tmp$");
+    /** What follows {@code .<name>.} in a temporary name. */
+    private static final Pattern TEMP_TAIL = Pattern.compile("\\d{1,19}-[0-9a-f]{16}\\.nbexport\\.tmp");
     /** Keeps temporary names well below the usual 255-byte limit of a file name. */
     private static final int MAX_NAME_IN_TEMP = 120;
     private static final long PID = ProcessHandle.current().pid();
@@ -273,6 +277,37 @@ public final class AtomicFiles {
             });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + folder, e);
+        }
+        return removeLeftovers(found);
+    }
+
+    /**
+     * Removes the {@link #isLeftover leftover} temporary files of the one file {@code file} (those named
+     * {@code .<its name>.<pid>-<16 hex digits>.nbexport.tmp} beside it), and nothing else: for a file such
+     * as an index whose folder holds other things.
+     *
+     * @return the files removed
+     */
+    public static List<Path> removeLeftoversOf(Path file) {
+        Path target = file.toAbsolutePath();
+        Path dir = target.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            return List.of();
+        }
+        String name = target.getFileName().toString();
+        String prefix = "." + (name.length() > MAX_NAME_IN_TEMP ? name.substring(0, MAX_NAME_IN_TEMP) : name) + ".";
+        List<Path> found = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, entry -> {
+            String entryName = entry.getFileName().toString();
+            return entryName.startsWith(prefix) && TEMP_TAIL.matcher(entryName.substring(prefix.length())).matches();
+        })) {
+            for (Path entry : entries) {
+                if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    found.add(entry);
+                }
+            }
+        } catch (IOException e) {
+            return List.of(); // unreadable: left for a later run
         }
         return removeLeftovers(found);
     }

@@ -40,12 +40,14 @@ public final class FixCommand {
     }
 
     /**
-     * Repairs {@code file}.
+     * Repairs {@code file}. The temporary files that a killed run of ours left for it are removed first
+     * ({@link AtomicFiles#removeLeftoversOf}).
      *
      * @throws dev.nbexport.NbexportException when a side of a conflict is not a readable notebook;
      *     nothing is written then
      */
     public static Outcome fix(Path file, String name, MergeOptions options) {
+        AtomicFiles.removeLeftoversOf(file);
         byte[] content;
         try {
             content = MergeDriverMain.read(file, name);

@@ -56,12 +56,15 @@ public record ProjectExport(List<ProjectNotebook> notebooks, ExportResult result
     }
 
     /**
-     * Removes the temporary files that killed runs of ours left in the source roots and among the
-     * notebooks ({@link AtomicFiles#isLeftover}), and nothing else.
+     * Removes the temporary files that killed runs of ours left in the source roots, among the
+     * notebooks and beside the index ({@link AtomicFiles#isLeftover}), and nothing else.
      */
     void removeLeftovers(ExportRequest request) {
         AtomicFiles.removeLeftovers(onDisk.leftovers());
         AtomicFiles.removeLeftovers(request.notebooksDir());
+        if (request.indexFile() != null) {
+            AtomicFiles.removeLeftoversOf(request.indexFile());
+        }
     }
 
     /** Reads every notebook of {@code request}, exports them in memory and compares with the roots. */

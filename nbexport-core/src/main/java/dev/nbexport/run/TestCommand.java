@@ -2,6 +2,7 @@ package dev.nbexport.run;
 
 import dev.nbexport.NbexportException;
 import dev.nbexport.directive.OutputMode;
+import dev.nbexport.io.AtomicFiles;
 import dev.nbexport.io.ProjectPaths;
 import dev.nbexport.io.Sha256;
 import dev.nbexport.notebook.Cell;
@@ -64,9 +65,10 @@ public final class TestCommand {
     private record Planned(Path file, String shown, Notebook notebook, String key) {}
 
     private TestSummary run() throws InterruptedException {
+        removeLeftovers();
         List<NotebookOutcome> outcomes = new ArrayList<>();
         List<Planned> toRun = new ArrayList<>();
-        TestIndex index = TestIndex.read(request.buildDir().resolve("nbexport/test.index"));
+        TestIndex index = TestIndex.read(request.buildDir().resolve(INDEX));
         String classPathKey = ClassPathFingerprint.of(request.classPath());
         List<NbexportException> unreadable = new ArrayList<>();
         for (Path file : new NotebookFinder(request.includes(), request.excludes()).find(request.notebooksDir())) {
@@ -106,7 +108,7 @@ public final class TestCommand {
         }
         List<String> saved = new ArrayList<>();
         if (!toRun.isEmpty()) {
-            Path config = request.buildDir().resolve("nbexport/test-worker.json");
+            Path config = request.buildDir().resolve(WORKER_CONFIG);
             try {
                 new WorkerConfig(request.classPath(), request.artifacts()).write(config);
             } catch (IOException e) {
@@ -128,6 +130,19 @@ public final class TestCommand {
         }
         outcomes.sort(Comparator.comparing(NotebookOutcome::notebook));
         return new TestSummary(outcomes, saved);
+    }
+
+    private static final String INDEX = "nbexport/test.index";
+    private static final String WORKER_CONFIG = "nbexport/test-worker.json";
+
+    /**
+     * Removes the temporary files that killed runs of ours left among the notebooks (a saving run's)
+     * and beside the index and the worker settings ({@link AtomicFiles#isLeftover}), and nothing else.
+     */
+    private void removeLeftovers() {
+        AtomicFiles.removeLeftovers(request.notebooksDir());
+        AtomicFiles.removeLeftoversOf(request.buildDir().resolve(INDEX));
+        AtomicFiles.removeLeftoversOf(request.buildDir().resolve(WORKER_CONFIG));
     }
 
     /** Settings that change what counts as passing; part of each notebook's key. */

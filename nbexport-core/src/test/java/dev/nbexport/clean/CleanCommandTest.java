@@ -44,6 +44,30 @@ class CleanCommandTest {
     }
 
     @Test
+    void aCleanRemovesTheTemporaryFilesAKilledCleanLeftAmongTheNotebooksAndNothingElse() throws Exception {
+        Path dir = Files.createDirectories(project.resolve("notebooks/sub"));
+        Files.writeString(dir.resolve("a.ipynb"), DIRTY);
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        Path leftover = Files.writeString(dir.resolve(".a.ipynb." + ended.pid() + "-00000000000000ff.nbexport.tmp"), "{\"cells\": [");
+        Path live = dir.resolve(".a.ipynb." + ProcessHandle.current().parent().orElseThrow().pid() + "-00000000000000ff.nbexport.tmp");
+        Path lookalike = dir.resolve(".a.ipynb.8345127710349.tmp");
+        Path outside = project.resolve(".a.ipynb." + ended.pid() + "-00000000000000ff.nbexport.tmp");
+        for (Path file : List.of(live, lookalike, outside)) {
+            Files.writeString(file, "not a leftover of clean");
+        }
+
+        run(true);
+        assertThat(leftover).as("a check writes nothing, and removes nothing").exists();
+
+        run(false);
+        assertThat(leftover).doesNotExist();
+        for (Path file : List.of(live, lookalike, outside)) {
+            assertThat(file).hasContent("not a leftover of clean");
+        }
+    }
+
+    @Test
     void brokenNotebookIsReportedAfterTheOthersAreCleaned() throws Exception {
         Path dir = Files.createDirectories(project.resolve("notebooks"));
         Files.writeString(dir.resolve("good.ipynb"), DIRTY);

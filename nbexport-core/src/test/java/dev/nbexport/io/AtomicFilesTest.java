@@ -114,6 +114,42 @@ class AtomicFilesTest {
     }
 
     @Test
+    void theLeftoversOfOneFileAreItsOwnDeadWritersTemporaryFilesBesideItAndNothingElse() throws Exception {
+        long dead = deadProcess();
+        long alive = ProcessHandle.current().parent().orElseThrow().pid();
+        Path index = dir.resolve("nbexport/export.index");
+        Files.createDirectories(index.getParent());
+        Path leftover = Files.writeString(dir.resolve("nbexport/.export.index." + dead + "-0123456789abcdef.nbexport.tmp"), "half");
+        List<Path> others = List.of(
+                dir.resolve("nbexport/.export.index." + alive + "-0123456789abcdef.nbexport.tmp"),  // a live writer's
+                dir.resolve("nbexport/.test.index." + dead + "-0123456789abcdef.nbexport.tmp"),    // another file's
+                dir.resolve("nbexport/.export.index.bak." + dead + "-0123456789abcdef.nbexport.tmp"), // export.index.bak's
+                dir.resolve("nbexport/.export.index." + dead + "-0123456789abcdef.tmp"),            // not our suffix
+                dir.resolve(".export.index." + dead + "-0123456789abcdef.nbexport.tmp"));           // not beside it
+        for (Path other : others) {
+            Files.writeString(other, "not this one's");
+        }
+
+        assertThat(AtomicFiles.removeLeftoversOf(index)).containsExactly(leftover);
+
+        assertThat(leftover).doesNotExist();
+        for (Path other : others) {
+            assertThat(other).hasContent("not this one's");
+        }
+        assertThat(AtomicFiles.removeLeftoversOf(dir.resolve("nope/export.index"))).isEmpty();
+    }
+
+    @Test
+    void aLongNamesLeftoverIsFoundByItsShortenedName() throws Exception {
+        long dead = deadProcess();
+        String name = "n".repeat(150) + ".ipynb";
+        Path leftover = dir.resolve(AtomicFiles.temporaryName(name).replace("." + ProcessHandle.current().pid() + "-", "." + dead + "-"));
+        Files.writeString(leftover, "{");
+
+        assertThat(AtomicFiles.removeLeftoversOf(dir.resolve(name))).containsExactly(leftover);
+    }
+
+    @Test
     void aMissingFolderHasNoLeftovers() {
         assertThat(AtomicFiles.removeLeftovers(dir.resolve("nope"))).isEmpty();
     }

@@ -147,6 +147,27 @@ class MergeDriverMainTest {
     }
 
     @Test
+    void fixRemovesTheTemporaryFilesAKilledFixLeftForTheNotebooksItIsGivenAndNoOthers() throws Exception {
+        String conflicted = Git.mergeFile(dir, Notebooks.text(base), Notebooks.text(withSource(base, 1, "ours")),
+                Notebooks.text(withSource(base, 1, "theirs")), false);
+        Path nb = file("nb.ipynb", conflicted);
+        Path clean = file("clean.ipynb", base);
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        Path leftover = Files.writeString(dir.resolve(".nb.ipynb." + ended.pid() + "-00000000000000ff.nbexport.tmp"), "{\"cells\": [");
+        Path cleanLeftover = Files.writeString(dir.resolve(".clean.ipynb." + ended.pid() + "-00000000000000ff.nbexport.tmp"), "{");
+        Path notGiven = Files.writeString(dir.resolve(".other.ipynb." + ended.pid() + "-00000000000000ff.nbexport.tmp"), "{");
+        Path lookalike = Files.writeString(dir.resolve(".nb.ipynb.8345127710349.tmp"), "{");
+
+        assertThat(run("fix", "--theirs", nb.toString(), clean.toString())).isZero();
+
+        assertThat(leftover).doesNotExist();
+        assertThat(cleanLeftover).as("also of a notebook without markers").doesNotExist();
+        assertThat(notGiven).as("a notebook fix was not given").exists();
+        assertThat(lookalike).as("not our name").exists();
+    }
+
+    @Test
     void fixReportsAMissingFile() {
         assertThat(run("fix", dir.resolve("missing.ipynb").toString())).isEqualTo(2);
         assertThat(err()).contains("missing.ipynb: no such file");

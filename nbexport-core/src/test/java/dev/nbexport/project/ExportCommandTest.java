@@ -378,6 +378,23 @@ class ExportCommandTest {
     }
 
     @Test
+    void anExportRemovesTheTemporaryFileAKilledRunLeftBesideTheIndexAndNothingElseThere() throws Exception {
+        textNotebook("1");
+        run(request());
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        Path leftover = project.resolve("target/nbexport/.export.index." + ended.pid() + "-00000000000000ff.nbexport.tmp");
+        Path otherFiles = project.resolve("target/nbexport/.test.index." + ended.pid() + "-00000000000000ff.nbexport.tmp");
+        Files.writeString(leftover, "half");
+        Files.writeString(otherFiles, "half");
+
+        run(request());
+
+        assertThat(leftover).doesNotExist();
+        assertThat(otherFiles).as("the test index's is for nbexport:test to remove").hasContent("half");
+    }
+
+    @Test
     void aReExportReadsOnlyTheChangedNotebookAndSaysSo() throws Exception {
         textNotebook("1");
         moreNotebook("2");

@@ -60,6 +60,23 @@ class UpdateCommandTest {
     }
 
     @Test
+    void anUpdateRemovesTheTemporaryFilesAKilledUpdateLeftAndNothingElse() throws Exception {
+        notebook("//| default_exp com.acme.Core", "//| export\nint twice(int x) {\n    return 2 * x;\n}");
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        String dead = ended.pid() + "-00000000000000ff.nbexport.tmp";
+        Path notebookLeftover = Files.writeString(project.resolve("notebooks/.00_core.ipynb." + dead), "{\"cells\": [");
+        Path sourceLeftover = Files.writeString(main("com/acme/.Core.java." + dead), "public class Co");
+        Path lookalike = Files.writeString(project.resolve("notebooks/.00_core.ipynb.8345127710349.tmp"), "not ours");
+
+        new UpdateCommand().run(request());
+
+        assertThat(notebookLeftover).doesNotExist();
+        assertThat(sourceLeftover).doesNotExist();
+        assertThat(lookalike).hasContent("not ours");
+    }
+
+    @Test
     void methodBodyEditGoesBackIntoItsCellAndExportModifiersAreUndone() throws Exception {
         Path nb = notebook("//| default_exp com.acme.Core",
                 "//| export\nint twice(int x) {\n    return 2 * x;\n}",

@@ -41,6 +41,29 @@ class TestCommandTest {
     }
 
     @Test
+    void aRunRemovesTheTemporaryFilesAKilledSavingRunLeftAndNothingElse() throws Exception {
+        notebook("a.ipynb", "# only text");
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        String dead = ended.pid() + "-00000000000000ff.nbexport.tmp";
+        List<Path> leftovers = List.of(
+                Files.writeString(project.resolve("notebooks/.a.ipynb." + dead), "{\"cells\": ["),
+                Files.writeString(Files.createDirectories(project.resolve("target/nbexport")).resolve(".test.index." + dead), "a"),
+                Files.writeString(project.resolve("target/nbexport/.test-worker.json." + dead), "{"));
+        List<Path> others = List.of(
+                Files.writeString(project.resolve("notebooks/.a.ipynb." + ProcessHandle.current().parent().orElseThrow().pid()
+                        + "-00000000000000ff.nbexport.tmp"), "a live writer's"),
+                Files.writeString(project.resolve("notebooks/.a.ipynb.8345127710349.tmp"), "not our name"),
+                Files.writeString(project.resolve("target/nbexport/.export.index." + dead), "export's to remove"),
+                Files.writeString(project.resolve(".a.ipynb." + dead), "not a folder of nbexport:test"));
+
+        run(request(false, false, Optional.empty(), false, Duration.ofSeconds(60)));
+
+        assertThat(leftovers).allSatisfy(file -> assertThat(file).doesNotExist());
+        assertThat(others).allSatisfy(file -> assertThat(file).exists());
+    }
+
+    @Test
     void passingNotebooksPassAndGetJUnitReportsAndASummary() throws Exception {
         notebook("a.ipynb", "int x = 1;", "# text", "x + 1");
         notebook("b.ipynb", "System.out.println(\"hi\");");
