@@ -12,6 +12,7 @@
 #   edit   after one notebook's exported cell is edited
 #
 #   benchmarks/docs-before-after.sh BASE [rounds] [notebooks]     (default 2 rounds, 200 notebooks)
+#   REUSE=1 benchmarks/docs-before-after.sh ...                     (the plugins the last run installed)
 #
 # Each plugin is installed once, untimed, into target/docs-before-after/m2-{base,new} (never ~/.m2) with
 # ~/.m2/repository as a read-only tail. SHARED is the folder holding bench/gen_corpus.py (default: ../shared
@@ -25,11 +26,13 @@ version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -1)
 mvnw() { "$root/mvnw" -B -q -o -Dmaven.repo.local="$1" -Dmaven.repo.local.tail="$HOME/.m2/repository" "${@:2}"; }
 install="install -DskipTests -Dinvoker.skip=true -pl nbexport-core,nbexport-maven-plugin -am"
 
-echo "== installing both plugins (untimed)"
-rm -rf "$work/base-src" && mkdir -p "$work/base-src"
-git archive "$base" | tar -x -C "$work/base-src"
-(cd "$work/base-src" && mvnw "$work/m2-base" $install >/dev/null)
-mvnw "$work/m2-new" $install >/dev/null
+if [ "${REUSE:-}" != 1 ]; then # REUSE=1: the plugins installed by the last run
+  echo "== installing both plugins (untimed)"
+  rm -rf "$work/base-src" && mkdir -p "$work/base-src"
+  git archive "$base" | tar -x -C "$work/base-src"
+  (cd "$work/base-src" && mvnw "$work/m2-base" $install >/dev/null)
+  mvnw "$work/m2-new" $install >/dev/null
+fi
 
 . benchmarks/bench-project.sh # edit_one
 docs_project() { # DIR CORPUS: the pom of docs-vs-nbconvert.sh and N notebooks
@@ -48,8 +51,13 @@ docs_project() { # DIR CORPUS: the pom of docs-vs-nbconvert.sh and N notebooks
 }
 for corpus in api plain; do for which in base new; do docs_project "$work/$corpus-$which" "$corpus"; done; done
 
-t() { /usr/bin/time -f '%e %U %S' -o "$work/time" "$@" >"$work/last.log" 2>&1 || { echo "failed: $* (see $work/last.log)" >&2; exit 1; }
-      awk '{printf "%.2f %.2f", $1, $2 + $3}' "$work/time"; }
+run_docs() { # REPOSITORY: one timed nbexport:docs in the current folder; prints "wall cpu"
+  if ! /usr/bin/time -f '%e %U %S' -o "$work/time" "$root/mvnw" -B -q -o -Dmaven.repo.local="$1" \
+      -Dmaven.repo.local.tail="$HOME/.m2/repository" nbexport:docs >"$work/last.log" 2>&1; then
+    echo "failed: nbexport:docs with $1 in $PWD (see $work/last.log)" >&2; return 1
+  fi
+  awk '{printf "%.2f %.2f", $1, $2 + $3}' "$work/time"
+}
 load() { cut -d' ' -f1 /proc/loadavg; }
 echo "== $rounds rounds, $n notebooks, $(nproc) cores; base $(git rev-parse --short "$base"), new $(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo '+changes')"
 printf '%-6s %-6s %-5s %-7s %-8s %-8s %s\n' round corpus which command wall cpu load
@@ -62,7 +70,8 @@ for r in $(seq 1 "$rounds"); do
           full) rm -rf target ;;
           edit) edit_one notebooks ;;
         esac
-        printf '%-6s %-6s %-5s %-7s %s %s\n' "$r" "$corpus" "$which" "$cmd" "$(t mvnw "$work/m2-$which" nbexport:docs)" "$(load)"
+        took=$(run_docs "$work/m2-$which") || exit 1
+        printf '%-6s %-6s %-5s %-7s %s %s\n' "$r" "$corpus" "$which" "$cmd" "$took" "$(load)"
       done
     done
   done

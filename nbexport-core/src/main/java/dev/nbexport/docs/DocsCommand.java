@@ -216,10 +216,11 @@ public final class DocsCommand {
         if (siteFilesAsBefore) {
             siteStamps.putAll(old.siteStamps());
         } else if (!build.isEmpty()) {
+            // files this run has just written: no one else writes them, so their stamps are trusted at once
             for (String f : siteFiles.keySet()) {
-                String stamp = extraCss.containsKey(f) ? null : trustedStamp(site.resolve(f));
-                if (stamp != null) {
-                    siteStamps.put(f, stamp);
+                FileStamp stamp = FileStamp.of(site.resolve(f));
+                if (!extraCss.containsKey(f) && !stamp.equals(FileStamp.MISSING)) {
+                    siteStamps.put(f, stamp.toString());
                 }
             }
         }
