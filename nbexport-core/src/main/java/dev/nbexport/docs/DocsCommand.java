@@ -137,7 +137,7 @@ public final class DocsCommand {
 
         // render what changed, in parallel; nothing is written yet
         Map<String, byte[]> images = new ConcurrentHashMap<>();
-        PageRenderer renderer = new PageRenderer(api);
+        PageRenderer renderer = toRender.isEmpty() ? null : new PageRenderer(api); // its markdown parser costs a no-op
         toRender.parallelStream().forEach(s -> {
             Notebook nb = s.parsed() != null ? s.parsed()
                     : NotebookReader.parse(loaded(s.file()).bytes(), s.file().path());
