@@ -2,15 +2,19 @@
 # Docs speed side by side, whole commands, one run: `mvn nbexport:docs` over N generated JJava notebooks
 # vs Debian's `jupyter nbconvert --to html` over the same notebooks in one process (no execution either way).
 # Both start from nothing each run (site and index deleted). Also times nbexport's no-op second run.
+# The notebooks' default_exp is qualified (bench.m000.Mod000, as side-by-side.sh does) so that they export
+# and the site has its API sections and a page per generated file; as generated (default_exp mod000) the
+# export fails for want of a package and the site has no API (a warning per notebook).
 #
 # Usage: benchmarks/docs-vs-nbconvert.sh [N] [RUNS]       (defaults 200 notebooks, 5 runs)
 # Needs: hyperfine, jupyter-nbconvert (Debian packages). The plugin is installed into a Maven repository
-# under target/ (never ~/.m2), then used offline.
+# under target/ (never ~/.m2), then used offline. SHARED is the folder holding bench/gen_corpus.py
+# (default: ../shared next to the repository).
 set -euo pipefail
 N=${1:-200}; RUNS=${2:-5}
 root=$(cd "$(dirname "$0")/.." && pwd); PY=/usr/bin/python3
 repo=$root/target/bench-m2
-gen=$root/../shared/bench/gen_corpus.py
+gen=${SHARED:-$root/../shared}/bench/gen_corpus.py
 w=$(mktemp -d /tmp/docs-bench.XXXXXX); trap 'rm -rf "$w"' EXIT
 
 (cd "$root" && ./mvnw -q -B install -DskipTests -Dinvoker.skip -pl nbexport-core,nbexport-maven-plugin -am -Dmaven.repo.local="$repo")
@@ -26,6 +30,7 @@ cat > "$w/java/pom.xml" <<POM
 </project>
 POM
 $PY "$gen" --out "$w/gen" --nbs "$N" --cells 30 --lang java >/dev/null
+sed -i 's/default_exp mod\([0-9]*\)/default_exp bench.m\1.Mod\1/' "$w"/gen/nbs/*.ipynb
 cp "$w"/gen/nbs/*.ipynb "$w/java/notebooks/"
 
 mvn_docs="$root/mvnw -q -B -o -f $w/java/pom.xml -Dmaven.repo.local=$repo nbexport:docs"

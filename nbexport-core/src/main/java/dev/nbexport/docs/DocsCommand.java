@@ -1,5 +1,7 @@
 package dev.nbexport.docs;
 
+import static dev.nbexport.io.AtomicFiles.Durability.REGENERABLE;
+
 import dev.nbexport.NbexportException;
 import dev.nbexport.directive.DirectiveParser;
 import dev.nbexport.docs.DocsIndex.PageState;
@@ -12,6 +14,7 @@ import dev.nbexport.docs.site.SourceFile;
 import dev.nbexport.docs.template.SiteTemplates;
 import dev.nbexport.export.Exporter;
 import dev.nbexport.io.AtomicFiles;
+import dev.nbexport.io.FileStamp;
 import dev.nbexport.io.ProjectPaths;
 import dev.nbexport.io.Sha256;
 import dev.nbexport.notebook.Notebook;
@@ -44,7 +47,8 @@ import java.util.stream.Stream;
 /**
  * {@code nbexport:docs}: the notebooks to a static site that works offline and from {@code file://}.
  *
- * <p>The way through: find the notebooks; read each one's bytes and hash them. The API comes from
+ * <p>The way through: find the notebooks; read each one's bytes and hash them, unless its stamp (size
+ * and modification time) is the one the index recorded with its hash. The API comes from
  * exporting the project in memory ({@link ProjectExport#export}, the export {@code check} runs; no
  * file is written) and reading the generated main files ({@link ProjectApi}); it is read only when
  * something needs it: when any notebook the export reads changed since the last run, or a page must
@@ -59,7 +63,10 @@ import java.util.stream.Stream;
  *
  * <p>Nothing is written until every page has rendered and, in strict mode, no problem was found.
  * Files written by an earlier run that this run did not produce are deleted; no other file in the
- * output folder is touched.
+ * output folder is touched. A run that finds nothing changed renders nothing, reads no notebook whose
+ * stamp is known, makes no template engine or markdown parser, and writes nothing: the assets and the
+ * search index are left alone when the same build of nbexport wrote them and their stamps say they
+ * are as it left them, and the index when it would not change.
  */
 public final class DocsCommand {
 
@@ -79,14 +86,15 @@ public final class DocsCommand {
         Path site = request.output().toAbsolutePath().normalize();
         checkOutput(request, site);
         DocsIndex old = DocsIndex.load(request.indexFile());
-        PageRenderer titles = new PageRenderer(ProjectApi.empty());
 
-        List<NotebookFile> files = read(request, new NotebookFinder(request.includes(), request.excludes()).find(request.notebooks()));
-        ApiSource apiSource = new ApiSource(request, files, old);
+        Map<String, DocsIndex.NotebookStamp> notebookStamps = new ConcurrentHashMap<>();
+        List<NotebookFile> files = read(request, new NotebookFinder(request.includes(), request.excludes()).find(request.notebooks()),
+                old, notebookStamps);
+        ApiSource apiSource = new ApiSource(request, files, old, notebookStamps);
         if (apiSource.changed()) {
             apiSource.get(); // the navigation shows the API index page only when there is API
         }
-        List<Source> sources = sources(request, files, old, titles, apiSource.notebooks());
+        List<Source> sources = sources(request, files, old, apiSource.notebooks());
         String apiUrl = sources.stream().anyMatch(s -> s.url().equals(API_PAGE)) ? API_PAGE_ELSEWHERE : API_PAGE;
         boolean hasApiPage = apiSource.changed() ? !apiSource.get().isEmpty() : old.page(apiUrl) != null;
 
@@ -129,10 +137,10 @@ public final class DocsCommand {
 
         // render what changed, in parallel; nothing is written yet
         Map<String, byte[]> images = new ConcurrentHashMap<>();
-        PageRenderer renderer = new PageRenderer(api);
+        PageRenderer renderer = toRender.isEmpty() ? null : new PageRenderer(api); // its markdown parser costs a no-op
         toRender.parallelStream().forEach(s -> {
             Notebook nb = s.parsed() != null ? s.parsed()
-                    : NotebookReader.parse(s.file().bytes(), s.file().path());
+                    : NotebookReader.parse(loaded(s.file()).bytes(), s.file().path());
             List<String> pageFiles = new ArrayList<>();
             pageFiles.add(s.url());
             PageRenderer.Rendered r = renderer.render(nb, s.notebook(), s.file().path(), s.url(), (content, extension) -> {
@@ -174,30 +182,59 @@ public final class DocsCommand {
             throw strictFailure(problems);
         }
 
-        // write: pages, images, assets, search index; then delete what an earlier run wrote and this one did not
-        Map<String, byte[]> siteFiles = new LinkedHashMap<>(SiteAssets.all());
-        siteFiles.putAll(extraCss);
-        List<SearchEntry> search = new ArrayList<>();
-        navEntries.forEach(e -> search.addAll(states.get(e.url()).search()));
-        siteFiles.put("search-index.js", SearchIndex.script(search).getBytes(StandardCharsets.UTF_8));
+        // write: pages, images, assets, search index; then delete what an earlier run wrote and this one did not.
+        // The assets and the search index are not made again when this build of nbexport wrote them for
+        // the same pages and they are as it left them (their stamps).
+        String build = SiteAssets.buildKey();
+        boolean siteFilesAsBefore = written.isEmpty() && !build.isEmpty() && build.equals(old.toolKey())
+                && states.equals(old.pages()) && !old.siteStamps().isEmpty() && stampsMatch(site, old.siteStamps());
+        Map<String, byte[]> siteFiles = new LinkedHashMap<>();
+        List<String> siteFileNames;
+        if (siteFilesAsBefore) {
+            siteFiles.putAll(extraCss); // the project's own CSS may have changed; it is small
+            siteFileNames = old.siteFiles();
+        } else {
+            siteFiles.putAll(SiteAssets.all());
+            siteFiles.putAll(extraCss);
+            List<SearchEntry> search = new ArrayList<>();
+            navEntries.forEach(e -> search.addAll(states.get(e.url()).search()));
+            siteFiles.put("search-index.js", SearchIndex.script(search).getBytes(StandardCharsets.UTF_8));
+            siteFileNames = new ArrayList<>(siteFiles.keySet());
+        }
         List<Runnable> writes = new ArrayList<>();
-        written.forEach((path, bytes) -> writes.add(() -> AtomicFiles.writeIfChanged(site.resolve(path), bytes)));
+        // the site is made again from the notebooks: not flushed file by file (see AtomicFiles.Durability)
+        written.forEach((path, bytes) -> writes.add(() -> AtomicFiles.writeIfChanged(site.resolve(path), bytes, REGENERABLE)));
         images.forEach((path, bytes) -> writes.add(() -> {
             if (!Files.isRegularFile(site.resolve(path))) {
-                AtomicFiles.writeIfChanged(site.resolve(path), bytes);
+                AtomicFiles.writeIfChanged(site.resolve(path), bytes, REGENERABLE);
             }
         }));
-        siteFiles.forEach((path, bytes) -> writes.add(() -> AtomicFiles.writeIfChanged(site.resolve(path), bytes)));
+        siteFiles.forEach((path, bytes) -> writes.add(() -> AtomicFiles.writeIfChanged(site.resolve(path), bytes, REGENERABLE)));
         AtomicFiles.runAll(writes);
 
-        DocsIndex now = new DocsIndex(states, new ArrayList<>(siteFiles.keySet()), apiSource.failed() ? "" : apiSource.input());
+        Map<String, String> siteStamps = new TreeMap<>();
+        if (siteFilesAsBefore) {
+            siteStamps.putAll(old.siteStamps());
+        } else if (!build.isEmpty()) {
+            // files this run has just written: no one else writes them, so their stamps are trusted at once
+            for (String f : siteFiles.keySet()) {
+                FileStamp stamp = FileStamp.of(site.resolve(f));
+                if (!extraCss.containsKey(f) && !stamp.equals(FileStamp.MISSING)) {
+                    siteStamps.put(f, stamp.toString());
+                }
+            }
+        }
+        DocsIndex now = new DocsIndex(states, siteFileNames, apiSource.input(),
+                apiSource.failed() ? apiSource.problems() : List.of(), notebookStamps, siteStamps, build);
         Set<String> keep = new HashSet<>(now.allFiles());
         for (String stale : old.allFiles()) {
             if (!keep.contains(stale)) {
                 deleteOurs(site, stale);
             }
         }
-        now.save(request.indexFile());
+        if (!now.sameAs(old)) {
+            now.save(request.indexFile());
+        }
 
         boolean readme = request.readme() != null && new ReadmeWriter().write(request);
         List<String> rendered = written.keySet().stream().sorted().toList();
@@ -255,16 +292,65 @@ public final class DocsCommand {
         return new SiteNav.Entry(s.url(), s.title(), slash < 0 ? "" : s.notebook().substring(0, slash));
     }
 
-    private static List<NotebookFile> read(DocsRequest request, List<Path> files) {
-        return new ProjectNotebooks(request.projectDir(), DirectiveParser.standard()).read(files);
+    /**
+     * The notebooks' paths and content hashes, in parallel. A notebook whose stamp is the one the index
+     * has is not read: its hash is the index's, its bytes are read when something needs them
+     * ({@link #loaded}). Each notebook's stamp, taken before reading it, goes into {@code stamps}.
+     */
+    private static List<NotebookFile> read(DocsRequest request, List<Path> files, DocsIndex old,
+                                           Map<String, DocsIndex.NotebookStamp> stamps) {
+        ProjectNotebooks notebooks = new ProjectNotebooks(request.projectDir(), DirectiveParser.standard());
+        return files.parallelStream().map(file -> {
+            String path = notebooks.path(file);
+            String stamp = trustedStamp(file);
+            DocsIndex.NotebookStamp known = old.notebook(path);
+            NotebookFile read = known != null && known.stamp().equals(stamp) ? new NotebookFile(file, path, null, known.sha256())
+                    : notebooks.read(List.of(file)).get(0);
+            if (stamp != null) {
+                stamps.put(path, new DocsIndex.NotebookStamp(stamp, read.sha256()));
+            }
+            return read;
+        }).toList();
+    }
+
+    /** {@code file} with its bytes: read now when {@link #read} vouched for it by its stamp alone. */
+    private static NotebookFile loaded(NotebookFile file) {
+        if (file.bytes() != null) {
+            return file;
+        }
+        try {
+            return new NotebookFile(file.file(), file.path(), Files.readAllBytes(file.file()), file.sha256());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file.file(), e);
+        }
+    }
+
+    /**
+     * The file's stamp, or {@code null} when it is missing or was modified in the last two seconds: a
+     * file written again within its clock's tick, to the same size, would keep its stamp, so a stamp
+     * is trusted only once it is older than that.
+     */
+    private static String trustedStamp(Path file) {
+        FileStamp stamp = FileStamp.of(file);
+        return stamp.equals(FileStamp.MISSING) || stamp.modifiedMillis() > System.currentTimeMillis() - 2000 ? null : stamp.toString();
+    }
+
+    private static boolean stampsMatch(Path site, Map<String, String> stamps) {
+        for (Map.Entry<String, String> e : stamps.entrySet()) {
+            if (!e.getValue().equals(FileStamp.of(site.resolve(e.getKey())).toString())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
      * Each notebook with its title: from the index when it did not change, else from the notebook,
      * parsed (or taken from the export's parse).
      */
-    private static List<Source> sources(DocsRequest request, List<NotebookFile> files, DocsIndex old, PageRenderer titles,
+    private static List<Source> sources(DocsRequest request, List<NotebookFile> files, DocsIndex old,
                                         Map<String, Notebook> parsedByExport) {
+        PageRenderer titles = null; // made when a notebook changed: a no-op needs no markdown parser
         List<Source> sources = new ArrayList<>();
         List<NbexportException> errors = new ArrayList<>();
         for (NotebookFile file : files) {
@@ -277,7 +363,10 @@ public final class DocsCommand {
                 continue;
             }
             try {
-                Notebook nb = parsed != null ? parsed : NotebookReader.parse(file.bytes(), file.path());
+                Notebook nb = parsed != null ? parsed : NotebookReader.parse(loaded(file).bytes(), file.path());
+                if (titles == null) {
+                    titles = new PageRenderer(ProjectApi.empty());
+                }
                 sources.add(new Source(notebook, url, file, cached, titles.title(nb, notebook), nb));
             } catch (NbexportException e) {
                 errors.add(e);
@@ -293,7 +382,8 @@ public final class DocsCommand {
      * The API of the export the request names: what it is read from (the export's settings and the
      * hash of every notebook it reads), and, on first use, the API itself. An export that fails
      * leaves the pages without API sections, with its problems as warnings (errors in strict mode):
-     * a notebook being edited in the live preview must not stop the site.
+     * a notebook being edited in the live preview must not stop the site. The index keeps those
+     * problems with the input, so a later run on the same input reports them without exporting again.
      */
     private final class ApiSource {
         private final DocsRequest request;
@@ -306,7 +396,7 @@ public final class DocsCommand {
         private ProjectApi api;
         private boolean failed;
 
-        ApiSource(DocsRequest request, List<NotebookFile> docsFiles, DocsIndex old) {
+        ApiSource(DocsRequest request, List<NotebookFile> docsFiles, DocsIndex old, Map<String, DocsIndex.NotebookStamp> stamps) {
             this.request = request;
             docsFiles.forEach(f -> pageOf.put(f.path(), pageUrl(notebookOf(request, f))));
             ExportRequest export = request.api();
@@ -326,7 +416,7 @@ public final class DocsCommand {
                         exported.add(f);
                     }
                 }
-                exported.addAll(DocsCommand.read(request, missing));
+                exported.addAll(DocsCommand.read(request, missing, old, stamps));
                 this.files = exported;
                 StringBuilder text = new StringBuilder("api\n").append(request.toolVersion()).append('\n')
                         .append(Runtime.version().feature()).append('\n')
@@ -335,6 +425,12 @@ public final class DocsCommand {
                 this.input = Sha256.hex(text.toString().getBytes(StandardCharsets.UTF_8));
             }
             this.changed = !input.equals(old.apiInput());
+            if (!changed && !old.apiProblems().isEmpty()) {
+                // the export failed on this very input: it would fail again the same way
+                failed = true;
+                problems.addAll(old.apiProblems());
+                api = ProjectApi.empty();
+            }
         }
 
         String input() {
@@ -370,7 +466,8 @@ public final class DocsCommand {
                 return ProjectApi.empty();
             }
             try {
-                ProjectExport.Exported exported = ProjectExport.export(request.api(), files, exporter());
+                ProjectExport.Exported exported = ProjectExport.export(request.api(), files.stream().map(DocsCommand::loaded).toList(),
+                        exporter());
                 for (ProjectNotebook nb : exported.loaded().notebooks()) {
                     notebooks.put(nb.path(), nb.notebook());
                 }

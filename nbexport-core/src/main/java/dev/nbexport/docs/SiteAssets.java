@@ -1,9 +1,14 @@
 package dev.nbexport.docs;
 
+import dev.nbexport.io.FileStamp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -44,6 +49,24 @@ public final class SiteAssets {
             files.putIfAbsent("_assets/katex/fonts/" + fonts.group(1), resource(KATEX + "fonts/" + fonts.group(1)));
         }
         return files;
+    }
+
+    /**
+     * Which build of nbexport makes these files (and the search index): the jar this class is in, with
+     * its stamp, and the webjars' folders; {@code ""} when that is not a jar (classes in a folder),
+     * and so not known. A run of the same build need not read the assets again to know their bytes.
+     */
+    public static String buildKey() {
+        try {
+            CodeSource source = SiteAssets.class.getProtectionDomain().getCodeSource();
+            Path jar = source == null ? null : Path.of(source.getLocation().toURI());
+            if (jar == null || !Files.isRegularFile(jar)) {
+                return "";
+            }
+            return jar + "\t" + FileStamp.of(jar) + "\t" + KATEX + "\t" + LUNR;
+        } catch (URISyntaxException | IllegalArgumentException | SecurityException e) {
+            return "";
+        }
     }
 
     private static String webjarVersion(String artifact) {

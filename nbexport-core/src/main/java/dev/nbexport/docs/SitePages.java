@@ -8,12 +8,14 @@ import dev.nbexport.docs.site.SourceFile;
 import dev.nbexport.docs.template.SiteTemplates;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Pages into their templates: the model every template gets ({@code siteTitle}, {@code pageTitle},
- * {@code root}, {@code url}, {@code nav}, {@code hasMath}, {@code extraCss}) plus each template's
+ * {@code root}, {@code url}, {@code nav}, {@code sidebarKey}, {@code hasMath}, {@code extraCss}) plus each template's
  * own: {@code page}, {@code previous}, {@code next} for a notebook's page; {@code apiPages} (per
  * page: {@code title}, {@code url}, {@code entries}) for the API index; {@code source} and
  * {@code lines} (per line: {@code number}, {@code html}, and on a cell's marker line {@code cell}
@@ -25,12 +27,16 @@ final class SitePages {
     private final SiteNav nav;
     private final SiteTemplates templates;
     private final List<String> extraCss;
+    private final List<SiteNav.Section> sections;
+    private final Set<String> navUrls = new HashSet<>();
 
     SitePages(String siteTitle, SiteNav nav, SiteTemplates templates, List<String> extraCss) {
         this.siteTitle = siteTitle;
         this.nav = nav;
         this.templates = templates;
         this.extraCss = List.copyOf(extraCss);
+        this.sections = nav.sections();
+        nav.entries().forEach(e -> navUrls.add(e.url()));
     }
 
     String page(Page page) {
@@ -85,9 +91,12 @@ final class SitePages {
         Map<String, Object> model = new HashMap<>();
         model.put("siteTitle", siteTitle);
         model.put("pageTitle", pageTitle);
-        model.put("root", "../".repeat((int) url.chars().filter(c -> c == '/').count()));
+        String root = "../".repeat((int) url.chars().filter(c -> c == '/').count());
+        model.put("root", root);
         model.put("url", url);
-        model.put("nav", nav.sections());
+        model.put("nav", sections);
+        // what the sidebar depends on besides the navigation: the root, and which entry is this page
+        model.put("sidebarKey", root + "\n" + (navUrls.contains(url) ? url : ""));
         model.put("hasMath", hasMath);
         model.put("extraCss", extraCss);
         return model;

@@ -213,6 +213,24 @@ class DocsApiTest {
     }
 
     @Test
+    void notebooksThatDoNotExportAreReportedOnEveryRunAndFailStrictModeUntilTheyExport() {
+        TestNotebooks.write(notebooks.resolve("00_slugify.ipynb"), "# Slugify", "//| default_exp Slugify", SLUGIFY);
+        DocsResult first = run(false);
+        assertThat(first.problems()).extracting(Object::toString).singleElement().asString()
+                .contains("notebooks/00_slugify.ipynb, cell 2", "no API sections, the notebooks do not export", "Slugify");
+        DocsResult second = run(false);
+        assertThat(second.rendered()).as("nothing changed").isEmpty();
+        assertThat(second.problems()).extracting(Object::toString).as("the same warning, from the index")
+                .isEqualTo(first.problems().stream().map(Object::toString).toList());
+        assertThatThrownBy(() -> run(true)).isInstanceOf(NbexportException.class)
+                .hasMessageContaining("notebooks/00_slugify.ipynb, cell 2").hasMessageContaining("no API sections");
+        slugifyNotebook();
+        DocsResult fixed = run(false);
+        assertThat(fixed.problems()).isEmpty();
+        assertThat(fixed.rendered()).contains("00_slugify.html", "_source/com/acme/Slugify.java.html");
+    }
+
+    @Test
     void aBrokenJavadocLinkIsAWarningNamingTheNotebookCellAndLineNotACrash() throws IOException {
         slugifyNotebook("""
                 //| export

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,6 +101,27 @@ class DocsCommandTest {
         assertThat(site.resolve("guides/01_use.html")).doesNotExist();
         assertThat(site.resolve("notes.txt")).hasContent("mine");
         assertThat(read("index.html")).doesNotContain("01_use");
+    }
+
+    @Test
+    void aNotebookWhoseStampIsKnownIsNotReadAgainAndOneWithANewStampIs() throws IOException {
+        Path intro = notebooks.resolve("00_intro.ipynb");
+        // a stamp (size, modification time) is trusted once it is older than two seconds
+        FileTime past = FileTime.fromMillis(978307200000L);
+        Files.setLastModifiedTime(intro, past);
+        Files.setLastModifiedTime(notebooks.resolve("guides/01_use.ipynb"), past);
+        run();
+        // the same size and time, other bytes: only a stamp the index does not know makes a run read it
+        byte[] broken = new byte[(int) Files.size(intro)];
+        Arrays.fill(broken, (byte) '{');
+        Files.write(intro, broken);
+        Files.setLastModifiedTime(intro, past);
+        assertThat(run().rendered()).as("the stamp vouches for the notebook: not read").isEmpty();
+        Files.setLastModifiedTime(intro, FileTime.fromMillis(978307200000L + 1000));
+        assertThatThrownBy(this::run).as("a new stamp: read, and found broken").isInstanceOf(NbexportException.class)
+                .hasMessageContaining("00_intro.ipynb");
+        TestNotebooks.write(intro, "# Intro", "System.out.println(2);");
+        assertThat(run().rendered()).containsExactly("00_intro.html");
     }
 
     @Test

@@ -55,6 +55,21 @@ record ApiDeclaration(ApiEntry.Kind kind, String name, String packageName, Strin
         return kind.isType() ? this : owner;
     }
 
+    /**
+     * Identity: each declaration is made once, for its own tree, so the record's equality (which
+     * compares the tree by identity anyway) would only add the cost of hashing the whole parsed file,
+     * its text and source map, on every map lookup.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
     /** {@code slugify(String)} for a callable, the local name otherwise: how links are titled. */
     String display() {
         return kind.isCallable() ? localName() + "(" + String.join(", ", parameterTypes) + ")" : localName();

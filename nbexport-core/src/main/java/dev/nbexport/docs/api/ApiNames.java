@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,6 +63,7 @@ final class ApiNames implements LinkResolver {
     private final Map<String, Set<String>> memberNames = new HashMap<>();
     private final Set<String> known = new HashSet<>();
     private final Set<String> packages;
+    private final Map<String, Resolution> codeAnswers = new ConcurrentHashMap<>();
 
     /**
      * @param linked every entry's declaration and link, in catalog order
@@ -189,6 +191,13 @@ final class ApiNames implements LinkResolver {
         if (qualifier == null || identifier.isEmpty()) {
             return Resolution.NOT_API;
         }
+        // every page asks about the same few names (a method name common to many types filters a long
+        // list each time), and the answer depends on nothing else: it is worked out once per run
+        return codeAnswers.computeIfAbsent(qualifier + '\0' + identifier + (call ? "\0(" : ""),
+                k -> resolveCodeUncached(qualifier, identifier, call));
+    }
+
+    private Resolution resolveCodeUncached(String qualifier, String identifier, boolean call) {
         if (qualifier.isEmpty()) {
             if (Character.isUpperCase(identifier.codePointAt(0))) {
                 return only(bySuffix.getOrDefault(identifier, List.of()).stream()

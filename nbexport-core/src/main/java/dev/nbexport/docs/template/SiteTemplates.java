@@ -38,32 +38,38 @@ public final class SiteTemplates {
     private static final String SUFFIX = ".peb";
     private static final String BUILT_IN = "dev/nbexport/docs/templates";
 
-    private final PebbleEngine engine;
     private final Path overrides;
+    private PebbleEngine engine; // made on first render: a run that renders nothing needs no engine
 
     /** @param overrides the project's template folder ({@code src/docs/templates}); need not exist */
     public SiteTemplates(Path overrides) {
         this.overrides = overrides;
-        List<Loader<?>> loaders = new ArrayList<>();
-        if (overrides != null && Files.isDirectory(overrides)) {
-            FileLoader project = new FileLoader();
-            project.setPrefix(overrides.toAbsolutePath().toString());
-            project.setSuffix(SUFFIX);
-            loaders.add(project);
+    }
+
+    private synchronized PebbleEngine engine() {
+        if (engine == null) {
+            List<Loader<?>> loaders = new ArrayList<>();
+            if (overrides != null && Files.isDirectory(overrides)) {
+                FileLoader project = new FileLoader();
+                project.setPrefix(overrides.toAbsolutePath().toString());
+                project.setSuffix(SUFFIX);
+                loaders.add(project);
+            }
+            ClasspathLoader builtIn = new ClasspathLoader(SiteTemplates.class.getClassLoader());
+            builtIn.setPrefix(BUILT_IN);
+            builtIn.setSuffix(SUFFIX);
+            loaders.add(builtIn);
+            engine = new PebbleEngine.Builder().loader(new DelegatingLoader(loaders)).autoEscaping(true)
+                    .strictVariables(false).newLineTrimming(true).cacheActive(true).build();
         }
-        ClasspathLoader builtIn = new ClasspathLoader(SiteTemplates.class.getClassLoader());
-        builtIn.setPrefix(BUILT_IN);
-        builtIn.setSuffix(SUFFIX);
-        loaders.add(builtIn);
-        this.engine = new PebbleEngine.Builder().loader(new DelegatingLoader(loaders)).autoEscaping(true)
-                .strictVariables(false).newLineTrimming(true).cacheActive(true).build();
+        return engine;
     }
 
     /** Renders template {@code name} with {@code model}. */
     public String render(String name, Map<String, Object> model) {
         StringWriter out = new StringWriter();
         try {
-            engine.getTemplate(name).evaluate(out, model);
+            engine().getTemplate(name).evaluate(out, model);
         } catch (PebbleException e) {
             throw new NbexportException("docs template " + name + SUFFIX + " failed: " + e.getMessage(),
                     "Fix the template" + (overrides == null ? "." : " (overrides are in " + overrides + ")."), e);
