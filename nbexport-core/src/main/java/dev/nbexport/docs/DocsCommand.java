@@ -10,7 +10,6 @@ import dev.nbexport.docs.highlight.JavaHighlighter;
 import dev.nbexport.docs.search.SearchEntry;
 import dev.nbexport.docs.search.SearchIndex;
 import dev.nbexport.docs.site.SiteNav;
-import dev.nbexport.docs.site.SourceFile;
 import dev.nbexport.docs.template.SiteTemplates;
 import dev.nbexport.export.Exporter;
 import dev.nbexport.io.AtomicFiles;
@@ -140,7 +139,7 @@ public final class DocsCommand {
         PageRenderer renderer = toRender.isEmpty() ? null : new PageRenderer(api); // its markdown parser costs a no-op
         toRender.parallelStream().forEach(s -> {
             Notebook nb = s.parsed() != null ? s.parsed()
-                    : NotebookReader.parse(loaded(s.file()).bytes(), s.file().path());
+                    : NotebookReader.parse(s.file().bytes(), s.file().path());
             List<String> pageFiles = new ArrayList<>();
             pageFiles.add(s.url());
             PageRenderer.Rendered r = renderer.render(nb, s.notebook(), s.file().path(), s.url(), (content, extension) -> {
@@ -294,45 +293,28 @@ public final class DocsCommand {
 
     /**
      * The notebooks' paths and content hashes, in parallel. A notebook whose stamp is the one the index
-     * has is not read: its hash is the index's, its bytes are read when something needs them
-     * ({@link #loaded}). Each notebook's stamp, taken before reading it, goes into {@code stamps}.
+     * has is not read: its hash is the index's, its bytes are read (and checked against that hash) when
+     * something needs them ({@link ProjectNotebooks#read(List, Map)}). Each notebook's stamp, where it
+     * vouches for the content, goes into {@code stamps}.
      */
     private static List<NotebookFile> read(DocsRequest request, List<Path> files, DocsIndex old,
                                            Map<String, DocsIndex.NotebookStamp> stamps) {
         ProjectNotebooks notebooks = new ProjectNotebooks(request.projectDir(), DirectiveParser.standard());
-        return files.parallelStream().map(file -> {
+        Map<String, ProjectNotebooks.Recorded> recorded = new HashMap<>();
+        for (Path file : files) {
             String path = notebooks.path(file);
-            String stamp = trustedStamp(file);
             DocsIndex.NotebookStamp known = old.notebook(path);
-            NotebookFile read = known != null && known.stamp().equals(stamp) ? new NotebookFile(file, path, null, known.sha256())
-                    : notebooks.read(List.of(file)).get(0);
-            if (stamp != null) {
-                stamps.put(path, new DocsIndex.NotebookStamp(stamp, read.sha256()));
+            if (known != null) {
+                recorded.put(path, new ProjectNotebooks.Recorded(known.sha256(), FileStamp.parse(known.stamp())));
             }
-            return read;
-        }).toList();
-    }
-
-    /** {@code file} with its bytes: read now when {@link #read} vouched for it by its stamp alone. */
-    private static NotebookFile loaded(NotebookFile file) {
-        if (file.bytes() != null) {
-            return file;
         }
-        try {
-            return new NotebookFile(file.file(), file.path(), Files.readAllBytes(file.file()), file.sha256());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file.file(), e);
+        List<NotebookFile> read = notebooks.read(files, recorded);
+        for (NotebookFile file : read) {
+            if (file.stamp() != null) {
+                stamps.put(file.path(), new DocsIndex.NotebookStamp(file.stamp().toString(), file.sha256()));
+            }
         }
-    }
-
-    /**
-     * The file's stamp, or {@code null} when it is missing or was modified in the last two seconds: a
-     * file written again within its clock's tick, to the same size, would keep its stamp, so a stamp
-     * is trusted only once it is older than that.
-     */
-    private static String trustedStamp(Path file) {
-        FileStamp stamp = FileStamp.of(file);
-        return stamp.equals(FileStamp.MISSING) || stamp.modifiedMillis() > System.currentTimeMillis() - 2000 ? null : stamp.toString();
+        return read;
     }
 
     private static boolean stampsMatch(Path site, Map<String, String> stamps) {
@@ -363,7 +345,7 @@ public final class DocsCommand {
                 continue;
             }
             try {
-                Notebook nb = parsed != null ? parsed : NotebookReader.parse(loaded(file).bytes(), file.path());
+                Notebook nb = parsed != null ? parsed : NotebookReader.parse(file.bytes(), file.path());
                 if (titles == null) {
                     titles = new PageRenderer(ProjectApi.empty());
                 }
@@ -466,7 +448,7 @@ public final class DocsCommand {
                 return ProjectApi.empty();
             }
             try {
-                ProjectExport.Exported exported = ProjectExport.export(request.api(), files.stream().map(DocsCommand::loaded).toList(),
+                ProjectExport.Exported exported = ProjectExport.export(request.api(), files,
                         exporter());
                 for (ProjectNotebook nb : exported.loaded().notebooks()) {
                     notebooks.put(nb.path(), nb.notebook());
