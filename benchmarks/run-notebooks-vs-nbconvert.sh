@@ -8,8 +8,10 @@
 # (copies are real notebooks too: each is read, run and checked on its own). nbexport runs them with
 # its defaults (one worker JVM per core) and -Dnbexport.test.rerun, so no run is skipped as unchanged;
 # nbconvert runs them one after another, as `jupyter nbconvert --execute a.ipynb b.ipynb ...` does, with
-# --allow-errors: the kernel itself fails now and then (a NoClassDefFoundError for a REPL class of
-# 00_slugify was seen), which would otherwise end the timed command early.
+# --allow-errors, so that a kernel failure cannot end the timed command early (00_slugify used to fail
+# in about one run of two with a NoClassDefFoundError: JJava 1.0-a6 loads a cell's classes in no fixed
+# order, and an enum constant with a body of its own was loaded before its enum; the notebook no longer
+# has one).
 # The plugin is installed once, untimed, into nbexport-maven-plugin/target/local-repo (as the ITs do).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -45,6 +45,7 @@ public final class TestCommand {
     private final TestRequest request;
     private final Consumer<String> progress;
     private final OutputComparison comparison;
+    private boolean configWritten;
 
     private TestCommand(TestRequest request, Consumer<String> progress) {
         this.request = request;
@@ -64,18 +65,63 @@ public final class TestCommand {
 
     private record Planned(Path file, String shown, Notebook notebook, String key) {}
 
+    private record Found(Path file, String shown) {}
+
     private TestSummary run() throws InterruptedException {
         removeLeftovers();
-        List<NotebookOutcome> outcomes = new ArrayList<>();
-        List<Planned> toRun = new ArrayList<>();
         TestIndex index = TestIndex.read(request.buildDir().resolve(INDEX));
-        String classPathKey = ClassPathFingerprint.of(request.classPath());
-        List<NbexportException> unreadable = new ArrayList<>();
+        List<Found> found = new ArrayList<>();
         for (Path file : new NotebookFinder(request.includes(), request.excludes()).find(request.notebooksDir())) {
             String shown = ProjectPaths.shown(request.projectDir(), file);
-            if (request.shard().isPresent() && !request.shard().get().contains(shown)) {
-                continue;
+            if (request.shard().isEmpty() || request.shard().get().contains(shown)) {
+                found.add(new Found(file, shown));
             }
+        }
+        Path config = request.buildDir().resolve(WORKER_CONFIG);
+        WorkerLaunch launch = new WorkerLaunch(request.javaExecutable(), request.jvmArgs(), config);
+        try (WorkerPool.Spares spares = startWorkers(found, index, launch)) {
+            return run(found, index, launch, spares);
+        }
+    }
+
+    /**
+     * Starts the worker JVMs the run will almost surely need, before the class path is fingerprinted and the
+     * notebooks are read, so that their start-up overlaps that work: with {@code rerun} or {@code save}, one per
+     * notebook up to the worker count; otherwise one per notebook without a passing run on record (up to the
+     * count). Whether a notebook that passed before is unchanged is only known after the fingerprint, so none
+     * is started ahead for those: a run with nothing to do starts no worker.
+     */
+    private WorkerPool.Spares startWorkers(List<Found> found, TestIndex index, WorkerLaunch launch) {
+        List<WorkerPool.Job> sure = found.stream().filter(f -> request.rerun() || request.save() || !index.passed(f.shown()))
+                .map(f -> new WorkerPool.Job(f.file(), f.shown(), null)).toList();
+        if (sure.isEmpty()) {
+            return WorkerPool.Spares.NONE;
+        }
+        writeConfig(launch.config());
+        return WorkerPool.Spares.start(launch, WorkerPool.Spares.firstFolders(sure, Math.min(request.workers(), sure.size())));
+    }
+
+    private void writeConfig(Path config) {
+        if (configWritten) {
+            return;
+        }
+        configWritten = true;
+        try {
+            new WorkerConfig(request.classPath(), request.artifacts()).write(config);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + config, e);
+        }
+    }
+
+    private TestSummary run(List<Found> found, TestIndex index, WorkerLaunch launch, WorkerPool.Spares spares)
+            throws InterruptedException {
+        List<NotebookOutcome> outcomes = new ArrayList<>();
+        List<Planned> toRun = new ArrayList<>();
+        String classPathKey = ClassPathFingerprint.of(request.classPath());
+        List<NbexportException> unreadable = new ArrayList<>();
+        for (Found f : found) {
+            Path file = f.file();
+            String shown = f.shown();
             byte[] bytes;
             Notebook notebook;
             try {
@@ -108,14 +154,8 @@ public final class TestCommand {
         }
         List<String> saved = new ArrayList<>();
         if (!toRun.isEmpty()) {
-            Path config = request.buildDir().resolve(WORKER_CONFIG);
-            try {
-                new WorkerConfig(request.classPath(), request.artifacts()).write(config);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + config, e);
-            }
-            WorkerLaunch launch = new WorkerLaunch(request.javaExecutable(), request.jvmArgs(), config);
-            Map<Planned, Judged> runs = runAll(toRun, launch);
+            writeConfig(launch.config());
+            Map<Planned, Judged> runs = runAll(toRun, launch, spares);
             for (Planned p : toRun) {
                 NotebookOutcome outcome = runs.get(p).outcome();
                 outcomes.add(outcome);
@@ -165,7 +205,8 @@ public final class TestCommand {
     /** Runs the notebooks on {@code request.workers()} worker JVMs at once, judging each as it ends. */
     private record Judged(WorkerRun run, NotebookOutcome outcome) {}
 
-    private Map<Planned, Judged> runAll(List<Planned> planned, WorkerLaunch launch) throws InterruptedException {
+    private Map<Planned, Judged> runAll(List<Planned> planned, WorkerLaunch launch, WorkerPool.Spares spares)
+            throws InterruptedException {
         Map<Planned, Judged> runs = new ConcurrentHashMap<>();
         List<WorkerPool.Job> jobs = planned.stream().map(p -> new WorkerPool.Job(p.file(), p.shown(), null)).toList();
         WorkerPool.runAll(jobs, launch, request.workers(), request.cellTimeout(), (i, run, seconds) -> {
@@ -176,7 +217,7 @@ public final class TestCommand {
                 outcome.warnings().forEach(w -> progress.accept("WARNING " + w));
                 progress.accept(outcome.progressLine());
             }
-        });
+        }, spares);
         return runs;
     }
 

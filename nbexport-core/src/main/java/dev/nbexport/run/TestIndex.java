@@ -41,6 +41,11 @@ final class TestIndex {
         return index;
     }
 
+    /** Whether {@code notebook} passed on its last run, whatever it ran on. */
+    boolean passed(String notebook) {
+        return passed.containsKey(notebook);
+    }
+
     boolean passedWith(String notebook, String key) {
         return key.equals(passed.get(notebook));
     }

@@ -3,6 +3,7 @@ package dev.nbexport.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nbexport.json.Json;
+import dev.nbexport.json.Json.JsonObject;
 import dev.nbexport.notebook.Cell;
 import dev.nbexport.notebook.Notebook;
 import dev.nbexport.notebook.NotebookReader;
@@ -27,7 +28,12 @@ class TestCommandTest {
     private final List<String> progress = new ArrayList<>();
 
     private TestRequest request(boolean checkAll, boolean rerun, Optional<Shard> shard, boolean save, Duration timeout) {
-        return new TestRequest(project, project.resolve("notebooks"), List.of(), List.of(), List.of(), List.of(), 2,
+        return request(2, checkAll, rerun, shard, save, timeout);
+    }
+
+    private TestRequest request(int workers, boolean checkAll, boolean rerun, Optional<Shard> shard, boolean save,
+                                Duration timeout) {
+        return new TestRequest(project, project.resolve("notebooks"), List.of(), List.of(), List.of(), List.of(), workers,
                 timeout, checkAll, false, List.of(), rerun, shard, save, project.resolve("target"), "test",
                 WorkerLaunch.currentJava(), WorkerLaunch.DEFAULT_JVM_ARGS);
     }
@@ -187,5 +193,47 @@ class TestCommandTest {
         assertThat(saved.cells().get(0)).isEqualTo(TestNotebooks.of("# title").cells().get(0));
         // and now the stored outputs are what the notebook prints
         assertThat(run(request(true, true, Optional.empty(), false, Duration.ofSeconds(60))).failed()).isEmpty();
+    }
+
+    @Test
+    void notebooksRunOneAfterAnotherInAWorkerDoNotSeeEachOthersState() throws Exception {
+        notebook("a.ipynb", "int left = 1;", "left");
+        notebook("b.ipynb", "left");
+        notebook("c.ipynb", "int left = 3;", "left");
+        TestSummary summary = run(request(1, false, false, Optional.empty(), false, Duration.ofSeconds(60)));
+        assertThat(summary.line()).isEqualTo("3 notebooks, 5 cells: 2 passed, 1 failed");
+        assertThat(summary.failed()).singleElement().satisfies(n -> assertThat(n.failures().get(0))
+                .startsWith("notebooks/b.ipynb, cell 1 (id c1), line 1: ").contains("cannot find symbol"));
+    }
+
+    @Test
+    void eachNotebookGetsTheStartUpOfItsOwnKernelInAWorkerThatRanAnotherKernelsNotebook() throws Exception {
+        JsonObject ijava = JsonObject.EMPTY.with("kernelspec", JsonObject.EMPTY.with("display_name", Json.string("Java"))
+                .with("language", Json.string("java")).with("name", Json.string("java")));
+        String usesJavaTime = "LocalDate.of(2024, 2, 29).getDayOfWeek()"; // JJava imports java.time, IJava does not
+        notebook("a.ipynb", usesJavaTime);
+        NotebookWriter.write(Notebook.empty(ijava).withCells(TestNotebooks.of(usesJavaTime).cells()),
+                project.resolve("notebooks/b.ipynb"));
+        notebook("c.ipynb", usesJavaTime);
+        TestSummary summary = run(request(1, false, false, Optional.empty(), false, Duration.ofSeconds(60)));
+        assertThat(summary.notebooks()).extracting(NotebookOutcome::status).containsExactly(NotebookOutcome.Status.PASSED,
+                NotebookOutcome.Status.FAILED, NotebookOutcome.Status.PASSED);
+        assertThat(summary.failed().get(0).failures().get(0)).startsWith("notebooks/b.ipynb, cell 1 (id c1), line 1: ")
+                .contains("LocalDate");
+    }
+
+    @Test
+    void workersStartedAheadForNotebooksThatThenDoNotRunAreEnded() throws Exception {
+        notebook("text-only.ipynb", "# nothing to run");
+        notebook("skipped.ipynb", "//| skip_exec\nSystem.exit(1);");
+        TestSummary summary = run(request(false, false, Optional.empty(), false, Duration.ofSeconds(60)));
+        assertThat(summary.notebooks()).extracting(NotebookOutcome::status)
+                .containsExactly(NotebookOutcome.Status.SKIPPED, NotebookOutcome.Status.PASSED);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (ProcessHandle.current().children().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive).map(h -> h.info().commandLine().orElse("?")))
+                .isEmpty();
     }
 }

@@ -83,8 +83,18 @@ public final class NotebookExecution {
      */
     public static List<CellRun> run(Notebook notebook, String shown, SessionOptions options, Listener listener,
                                     boolean allowErrors) {
+        NotebookSession session = NotebookSession.start(options);
+        return run(notebook, shown, session, listener, allowErrors);
+    }
+
+    /**
+     * Runs the code cells of {@code notebook} in {@code session}, a session just started for it (nothing but the
+     * kernel's start-up evaluated in it yet); the session is closed at the end.
+     */
+    public static List<CellRun> run(Notebook notebook, String shown, NotebookSession fresh, Listener listener,
+                                    boolean allowErrors) {
         List<CellRun> runs = new ArrayList<>();
-        try (NotebookSession session = NotebookSession.start(options)) {
+        try (NotebookSession session = fresh) {
             for (int i = 0; i < notebook.cells().size(); i++) {
                 Cell cell = notebook.cells().get(i);
                 if (!cell.isCode()) {

@@ -18,7 +18,8 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>to the worker: {@code {"run": "/abs/nb.ipynb", "shown": "notebooks/nb.ipynb"}}, and {@code "notebook"}
- *       (its JSON text) to run that notebook instead of the file's (a parameterised copy); end of input ends it;
+ *       (its JSON text) to run that notebook instead of the file's (a parameterised copy), {@code "last": true}
+ *       when no notebook follows (so the worker starts no session ahead); end of input ends it;
  *   <li>from the worker: {@code ready}; per code cell {@code started} and {@code finished} (its
  *       {@link CellResult}, when it started and how long it took); {@code done} after the notebook, with the non-daemon threads it left
  *       running (then the worker exits); {@code unreadable} when the notebook cannot be read.

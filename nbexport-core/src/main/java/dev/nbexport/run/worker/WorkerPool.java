@@ -44,13 +44,90 @@ public final class WorkerPool {
 
     private WorkerPool() {}
 
+    /**
+     * Worker JVMs started ahead of their notebooks, so that their start-up (the JVM, and the first notebook
+     * session, which each worker prepares while it waits) overlaps what the build still does before it knows
+     * what to run. {@link #runAll} takes one for a notebook of its folder instead of starting a worker; those
+     * left over are ended by {@link #close}: they ran no notebook, so nothing is lost.
+     */
+    public static final class Spares implements AutoCloseable {
+
+        /** None: every worker is started when its first notebook is due. */
+        public static final Spares NONE = new Spares(List.of());
+
+        private final List<WorkerProcess> idle;
+        private final List<Path> folders;
+
+        private Spares(List<WorkerProcess> idle) {
+            this.idle = new ArrayList<>(idle);
+            this.folders = new ArrayList<>(idle.stream().map(WorkerProcess::directory).toList());
+        }
+
+        /**
+         * Starts a worker in each of {@code folders} (a folder named twice gets two); a worker that cannot be
+         * started is left out here, and started again, or reported, when a notebook needs it.
+         */
+        public static Spares start(WorkerLaunch launch, List<Path> folders) {
+            List<WorkerProcess> started = new ArrayList<>();
+            for (Path folder : folders) {
+                try {
+                    started.add(WorkerProcess.start(launch.command(), folder.toAbsolutePath()));
+                } catch (IOException e) {
+                    // runAll starts it again and reports what goes wrong then
+                }
+            }
+            return new Spares(started);
+        }
+
+        /** The folders the first {@code count} of {@code jobs} run in, in the order {@link #runAll} takes them. */
+        public static List<Path> firstFolders(List<Job> jobs, int count) {
+            return jobs.stream().map(WorkerPool::folder).sorted(Comparator.comparing(Path::toString)).limit(count).toList();
+        }
+
+        /** Ends the workers beyond those {@code folders} need (a folder named twice keeps two). */
+        synchronized void keepOnly(List<Path> folders) {
+            List<Path> wanted = new ArrayList<>(folders);
+            for (int i = idle.size() - 1; i >= 0; i--) {
+                if (!wanted.remove(this.folders.get(i))) {
+                    idle.remove(i).discard();
+                    this.folders.remove(i);
+                }
+            }
+        }
+
+        synchronized WorkerProcess take(Path folder) {
+            for (int i = 0; i < idle.size(); i++) {
+                if (folders.get(i).equals(folder)) {
+                    folders.remove(i);
+                    return idle.remove(i);
+                }
+            }
+            return null;
+        }
+
+        /** Ends the workers no notebook took. */
+        @Override
+        public synchronized void close() {
+            idle.forEach(WorkerProcess::discard);
+            idle.clear();
+            folders.clear();
+        }
+    }
+
     /** Runs {@code jobs}; returns each one's run, in the order given. */
     public static List<WorkerRun> runAll(List<Job> jobs, WorkerLaunch launch, int workers, Duration cellTimeout,
                                          Listener listener) throws InterruptedException {
+        return runAll(jobs, launch, workers, cellTimeout, listener, Spares.NONE);
+    }
+
+    /** Runs {@code jobs}, on the workers of {@code spares} first; returns each one's run, in the order given. */
+    public static List<WorkerRun> runAll(List<Job> jobs, WorkerLaunch launch, int workers, Duration cellTimeout,
+                                         Listener listener, Spares spares) throws InterruptedException {
         ConcurrentLinkedQueue<Integer> queue = new ConcurrentLinkedQueue<>(IntStream.range(0, jobs.size()).boxed()
                 .sorted(Comparator.comparing((Integer i) -> folder(jobs.get(i)).toString())).toList());
         AtomicReferenceArray<WorkerRun> runs = new AtomicReferenceArray<>(jobs.size());
         int threads = Math.max(1, Math.min(workers, jobs.size()));
+        spares.keepOnly(Spares.firstFolders(jobs, threads));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "nbexport-worker");
             t.setDaemon(true);
@@ -60,7 +137,7 @@ public final class WorkerPool {
             List<Future<?>> done = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
                 done.add(pool.submit(() -> {
-                    drive(jobs, queue, launch, cellTimeout, runs, listener);
+                    drive(jobs, queue, launch, cellTimeout, runs, listener, spares);
                     return null;
                 }));
             }
@@ -86,7 +163,8 @@ public final class WorkerPool {
     }
 
     private static void drive(List<Job> jobs, ConcurrentLinkedQueue<Integer> queue, WorkerLaunch launch, Duration cellTimeout,
-                              AtomicReferenceArray<WorkerRun> runs, Listener listener) throws IOException, InterruptedException {
+                              AtomicReferenceArray<WorkerRun> runs, Listener listener, Spares spares)
+            throws IOException, InterruptedException {
         WorkerProcess worker = null;
         Path workerDir = null;
         try {
@@ -98,11 +176,17 @@ public final class WorkerPool {
                     if (worker != null) {
                         worker.close();
                     }
-                    worker = WorkerProcess.start(launch.command(), dir);
+                    worker = spares.take(dir);
+                    if (worker == null || !worker.alive()) {
+                        if (worker != null) {
+                            worker.close();
+                        }
+                        worker = WorkerProcess.start(launch.command(), dir);
+                    }
                     workerDir = dir;
                 }
                 long start = System.nanoTime();
-                WorkerRun run = worker.run(job.notebook(), job.shown(), job.content(), cellTimeout);
+                WorkerRun run = worker.run(job.notebook(), job.shown(), job.content(), cellTimeout, !queue.isEmpty());
                 runs.set(next, run);
                 listener.finished(next, run, (System.nanoTime() - start) / 1e9);
             }

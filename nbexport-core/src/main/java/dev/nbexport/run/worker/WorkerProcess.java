@@ -33,13 +33,15 @@ public final class WorkerProcess implements AutoCloseable {
     private static final JsonObject EOF = JsonObject.EMPTY.with("event", Json.string("eof"));
 
     private final Process process;
+    private final Path directory;
     private final Writer stdin;
     private final BlockingQueue<JsonObject> events = new LinkedBlockingQueue<>();
     private final Deque<String> stderrTail = new ArrayDeque<>();
     private boolean ready;
 
-    private WorkerProcess(Process process) {
+    private WorkerProcess(Process process, Path directory) {
         this.process = process;
+        this.directory = directory;
         this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         Thread out = new Thread(this::readEvents, "nbexport-worker-out-" + process.pid());
         out.setDaemon(true);
@@ -57,7 +59,12 @@ public final class WorkerProcess implements AutoCloseable {
      */
     public static WorkerProcess start(List<String> command, Path directory) throws IOException {
         Process p = new ProcessBuilder(command).directory(directory.toFile()).start();
-        return new WorkerProcess(p);
+        return new WorkerProcess(p, directory);
+    }
+
+    /** Where its notebooks run. */
+    public Path directory() {
+        return directory;
     }
 
     public boolean alive() {
@@ -74,6 +81,17 @@ public final class WorkerProcess implements AutoCloseable {
      * {@code content} {@code null}, the file itself.
      */
     public WorkerRun run(Path notebook, String shown, String content, Duration cellTimeout) throws InterruptedException {
+        return run(notebook, shown, content, cellTimeout, true);
+    }
+
+    /**
+     * Runs a notebook as {@link #run(Path, String, String, Duration)} does.
+     *
+     * @param more whether another notebook may follow on this worker; when not, the worker does not start a
+     *     session ahead for one
+     */
+    public WorkerRun run(Path notebook, String shown, String content, Duration cellTimeout, boolean more)
+            throws InterruptedException {
         List<WorkerRun.Cell> cells = new ArrayList<>();
         try {
             if (!ready && !awaitReady(Duration.ofMinutes(2))) {
@@ -83,6 +101,9 @@ public final class WorkerProcess implements AutoCloseable {
                     .with("shown", Json.string(shown));
             if (content != null) {
                 request = request.with("notebook", Json.string(content));
+            }
+            if (!more) {
+                request = request.with("last", Json.JsonBoolean.TRUE);
             }
             stdin.write(WorkerMessages.line(request).substring(WorkerMessages.MARK.length()) + "\n");
             stdin.flush();
@@ -191,6 +212,16 @@ public final class WorkerProcess implements AutoCloseable {
         } catch (IOException e) {
             // the worker is gone
         }
+    }
+
+    /** Ends a worker that has run no notebook, at once: nothing of it is worth waiting for. */
+    void discard() {
+        try {
+            stdin.close();
+        } catch (IOException e) {
+            // already gone
+        }
+        process.destroyForcibly();
     }
 
     /** Ends the worker: end of input, then force after a moment. */
