@@ -30,7 +30,9 @@ import java.util.Optional;
  *   <li>The hash is the SHA-256 of the whole file's UTF-8 bytes with the hash line (and its line
  *       break) left out, after turning {@code \r\n} into {@code \n} (so a checkout with Windows
  *       line endings still counts as unedited). Any other change, in the header or the body, is
- *       a hand edit.
+ *       a hand edit, except that a file differing from what export writes now only in the hash it
+ *       records holds no edit to lose (its notebook holds the same code) and is rewritten like an
+ *       unedited one.
  *   <li>A file that starts like ours but has no readable hash line counts as edited, so it is
  *       never silently overwritten.
  * </ul>
@@ -123,6 +125,14 @@ public record GeneratedHeader(List<String> notebooks, String recordedHash, Strin
             sb.append(line).append('\n');
         }
         return sb.toString();
+    }
+
+    /**
+     * Whether two contents of a generated file differ in their hash lines at most: then the one whose hash is
+     * stale holds nothing the other lacks, and replacing it loses no work.
+     */
+    public static boolean sameButHash(String a, String b) {
+        return withoutHash(a).equals(withoutHash(b));
     }
 
     private static String sha256(String before, String after) {

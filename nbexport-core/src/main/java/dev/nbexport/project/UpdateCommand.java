@@ -11,6 +11,7 @@ import dev.nbexport.io.AtomicFiles;
 import dev.nbexport.io.ProjectPaths;
 import dev.nbexport.layout.FileLayout;
 import dev.nbexport.layout.GeneratedFile;
+import dev.nbexport.layout.GeneratedHeader;
 import dev.nbexport.layout.MarkedFile;
 import dev.nbexport.layout.SourceMap;
 import dev.nbexport.notebook.Cell;
@@ -54,7 +55,7 @@ import java.util.regex.Pattern;
  *   <li>Prove it ({@link ExportProof}): the new cells are exported again in memory, and the update goes
  *       ahead only when that export reproduces every edited file byte for byte (apart from its hash
  *       line) and leaves every other file as exporting the notebooks now would.
- *   <li>Write the notebooks and the edited files' hash lines.
+ *   <li>Write the notebooks, then the edited files' hash lines.
  * </ol>
  * Otherwise nothing is written and the error names the file, the lines that cannot be mapped back and
  * their cells. After an update, export writes nothing and check passes.
@@ -125,15 +126,21 @@ public final class UpdateCommand {
                 .filter(c -> c.action() == FileChange.Action.OVERWRITE_HAND_EDIT
                         || c.action() == FileChange.Action.REMOVE_HAND_EDIT)
                 .toList();
+        // hand edits already in their notebooks (a run killed after writing those): only the hash lines are left to write
+        List<FileChange> moved = base.export().changes().stream()
+                .filter(c -> c.action() == FileChange.Action.UPDATE && GeneratedHeader.sameButHash(c.current(), c.wanted()))
+                .toList();
         if (handEdited.isEmpty()) {
-            return new UpdateSummary(List.of(), List.of(), List.of(), List.of(), List.of(), millis(start));
+            return new UpdateSummary(List.of(), List.of(), List.of(), write(base, Map.of(), Map.of(), moved), List.of(), millis(start));
         }
         List<EditedFile> edited = read(base, handEdited);
         List<String> importsMoved = new ArrayList<>();
         Map<CellRef, CellUpdate> cells = cellUpdates(base, edited, importsMoved);
         Updated updated = newSources(base, cells);
         Map<Path, String> rewrites = prove(base, edited, updated);
-        List<String> filesWritten = write(base, edited, updated, rewrites);
+        Map<Path, String> files = new LinkedHashMap<>();
+        edited.forEach(f -> files.put(f.change().file(), rewrites.get(f.change().file())));
+        List<String> filesWritten = write(base, updated.notebooks(), files, moved);
         return new UpdateSummary(edited.stream().map(f -> f.change().shown()).toList(), updated.cells(),
                 new ArrayList<>(updated.notebooks().keySet()), filesWritten, importsMoved, millis(start));
     }
@@ -285,19 +292,31 @@ public final class UpdateCommand {
         return contents;
     }
 
-    /** Step 5: every check passed; write (in parallel: each atomic write waits for its own fsync). */
-    private static List<String> write(Base base, List<EditedFile> edited, Updated updated, Map<Path, String> rewrites) {
-        List<Runnable> writes = new ArrayList<>();
-        updated.notebooks().forEach((path, notebook) ->
-                writes.add(() -> NotebookWriter.write(notebook, base.notebooks().get(path).file())));
-        List<String> filesWritten = new ArrayList<>();
-        for (EditedFile file : edited) {
-            byte[] content = rewrites.get(file.change().file()).getBytes(StandardCharsets.UTF_8);
-            writes.add(() -> AtomicFiles.writeIfChanged(file.change().file(), content));
-            filesWritten.add(file.change().shown());
-        }
-        AtomicFiles.runAll(writes);
-        return filesWritten;
+    /**
+     * Step 5: every check passed; write (in parallel: each atomic write waits for its own fsync). All notebooks
+     * first, then the edited files: rewriting an edited file's hash line marks its edit as exported, so it must
+     * not happen before the edit is safe in its notebook. A run killed in between leaves edited files whose
+     * notebooks already hold their edits: they differ from export's only in their hash lines, which export
+     * and the next update write ({@code moved}).
+     *
+     * @param notebooks the updated notebooks, by path
+     * @param files the edited files with their new hash lines
+     * @param moved files whose edits an earlier update moved back, without writing their hash lines
+     * @return the files written, as shown to the user
+     */
+    private static List<String> write(Base base, Map<String, Notebook> notebooks, Map<Path, String> files, List<FileChange> moved) {
+        List<Runnable> notebookWrites = new ArrayList<>();
+        notebooks.forEach((path, notebook) ->
+                notebookWrites.add(() -> NotebookWriter.write(notebook, base.notebooks().get(path).file())));
+        AtomicFiles.runAll(notebookWrites);
+        Map<Path, String> contents = new LinkedHashMap<>(files);
+        moved.forEach(c -> contents.put(c.file(), c.wanted()));
+        List<Runnable> fileWrites = new ArrayList<>();
+        contents.forEach((file, content) ->
+                fileWrites.add(() -> AtomicFiles.writeIfChanged(file, content.getBytes(StandardCharsets.UTF_8))));
+        AtomicFiles.runAll(fileWrites);
+        Path projectDir = base.request().projectDir();
+        return contents.keySet().stream().map(file -> ProjectPaths.shown(projectDir, file)).toList();
     }
 
     private static NbexportException failure(List<Problem> errors) {

@@ -206,8 +206,11 @@ public final class SourceSync {
             // nothing in it to keep: what a crash leaves of a file written just before it, or a placeholder
             return new FileChange(root, target, shown(target), FileChange.Action.CREATE, current, wanted);
         }
+        // a file edited by hand whose notebook already holds the same edit (an update killed between writing the
+        // notebook and the file's hash line leaves this) differs from export's only in its hash: nothing to lose
         FileChange.Action action = GeneratedHeader.parse(current)
-                .map(h -> h.intact() ? FileChange.Action.UPDATE : FileChange.Action.OVERWRITE_HAND_EDIT)
+                .map(h -> h.intact() || (h.recordedHash() != null && GeneratedHeader.sameButHash(current, wanted))
+                        ? FileChange.Action.UPDATE : FileChange.Action.OVERWRITE_HAND_EDIT)
                 .orElse(FileChange.Action.FOREIGN_FILE);
         return new FileChange(root, target, shown(target), action, current, wanted);
     }

@@ -77,6 +77,25 @@ class UpdateCommandTest {
     }
 
     @Test
+    void anUpdateKilledAfterWritingTheNotebookButNotTheEditedFileIsFinishedByTheNextUpdate() throws Exception {
+        Path nb = notebook("//| default_exp com.acme.Core",
+                "//| export\nint twice(int x) {\n    return 2 * x;\n}");
+        Path core = main("com/acme/Core.java");
+        edit(core, "        return 2 * x;", "        return x + x;");
+        String handEdited = Files.readString(core);
+        new UpdateCommand().run(request());
+        // notebooks are written before the edited files: a kill between the two leaves this
+        Files.writeString(core, handEdited);
+
+        UpdateSummary again = new UpdateCommand().run(request());
+
+        assertThat(sources(nb)).containsExactly("//| default_exp com.acme.Core",
+                "//| export\nint twice(int x) {\n    return x + x;\n}");
+        assertThat(again.filesWritten()).containsExactly("src/main/java/com/acme/Core.java");
+        assertInSync();
+    }
+
+    @Test
     void methodBodyEditGoesBackIntoItsCellAndExportModifiersAreUndone() throws Exception {
         Path nb = notebook("//| default_exp com.acme.Core",
                 "//| export\nint twice(int x) {\n    return 2 * x;\n}",

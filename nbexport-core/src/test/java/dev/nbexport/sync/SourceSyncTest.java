@@ -356,6 +356,25 @@ class SourceSyncTest {
         }
 
         @Test
+        void aHandEditTheNotebookAlreadyHoldsIsNoLongerAnEditToKeep() throws Exception {
+            exportNow(everything());
+            write(TEXT, read(TEXT).replace("return 1;", "return 11;"));
+            List<GeneratedFile> notebookEditedToo = exported(export("public static int one() { return 11; }"),
+                    export("record Words(List<String> words) {}"),
+                    export("public static int two() { return 2; }").to("com.acme.other.Other"),
+                    test("if (one() != 1) throw new AssertionError();"));
+            assertThat(actions(plan(everything()))).as("against the old notebook the edit is still the file's alone")
+                    .containsEntry(TEXT, Action.OVERWRITE_HAND_EDIT);
+
+            List<FileChange> changes = plan(notebookEditedToo);
+            sync.apply(changes, false);
+
+            assertThat(actions(changes)).containsEntry(TEXT, Action.UPDATE);
+            assertThat(read(TEXT)).contains("return 11;");
+            assertThat(GeneratedHeader.parse(read(TEXT))).hasValueSatisfying(h -> assertThat(h.intact()).isTrue());
+        }
+
+        @Test
         void aHandEditedStaleFileIsNotRemoved() throws Exception {
             exportNow(everything());
             write(OTHER, read(OTHER).replace("return 2;", "return 2; // mine"));

@@ -5,11 +5,12 @@ import dev.nbexport.clean.CleanOptions;
 import dev.nbexport.clean.CleanRequest;
 import dev.nbexport.project.ExportCommand;
 import dev.nbexport.project.ExportRequest;
+import dev.nbexport.project.UpdateCommand;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A goal run in a JVM of its own, for {@link KilledRun} to kill: {@code ForkedGoal export|clean <project>}.
+ * A goal run in a JVM of its own, for {@link KilledRun} to kill: {@code ForkedGoal export|clean|update <project>}.
  * The requests are those a test runs again in its own JVM after the kill.
  */
 public final class ForkedGoal {
@@ -36,6 +37,7 @@ public final class ForkedGoal {
         switch (args[0]) {
             case "export" -> new ExportCommand().run(exportRequest(project));
             case "clean" -> CleanCommand.run(cleanRequest(project));
+            case "update" -> new UpdateCommand().run(exportRequest(project));
             default -> throw new IllegalArgumentException("no such goal: " + args[0]);
         }
         System.out.println(DONE); // what is left is the JVM's exit
