@@ -84,6 +84,9 @@ public final class DocsCommand {
     public DocsResult run(DocsRequest request) {
         Path site = request.output().toAbsolutePath().normalize();
         checkOutput(request, site);
+        // what a killed run of ours left half-written in the site and beside the index (the README's: ReadmeWriter)
+        AtomicFiles.removeLeftovers(site);
+        AtomicFiles.removeLeftoversOf(request.indexFile());
         DocsIndex old = DocsIndex.load(request.indexFile());
 
         Map<String, DocsIndex.NotebookStamp> notebookStamps = new ConcurrentHashMap<>();

@@ -42,6 +42,7 @@ public final class ReadmeWriter {
     /** Writes the README of {@code request} when it changed; whether it was written. */
     boolean write(DocsRequest request) {
         Path readme = request.readme();
+        AtomicFiles.removeLeftoversOf(readme);
         String expected = expected(request.projectDir(), request.notebooks(), readme);
         if (Files.isRegularFile(readme)) {
             String current = read(readme);

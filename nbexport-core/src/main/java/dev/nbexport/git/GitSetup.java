@@ -123,6 +123,7 @@ public final class GitSetup {
     }
 
     private static void write(Path file, String content) {
+        AtomicFiles.removeLeftoversOf(file);
         AtomicFiles.writeIfChanged(file, content.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -79,6 +79,7 @@ public final class KernelSpecInstaller {
 
     private static KernelInstallResult install(KernelInstallRequest request, String name, Path dir) throws IOException {
         boolean existed = Files.exists(dir);
+        AtomicFiles.removeLeftovers(dir);
         Map<String, Path> libraries = libraryNames(request.libraries());
         List<String> changed = new ArrayList<>();
         for (Map.Entry<String, Path> lib : libraries.entrySet()) {

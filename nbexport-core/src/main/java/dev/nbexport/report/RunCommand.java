@@ -89,6 +89,9 @@ public final class RunCommand {
     private RunSummary run() throws InterruptedException {
         List<Planned> planned = plan();
         Path config = request.buildDir().resolve("nbexport/run-worker.json");
+        // what a killed run of ours left half-written: executed notebooks, their pages, the worker settings
+        AtomicFiles.removeLeftovers(request.outputDir());
+        AtomicFiles.removeLeftoversOf(config);
         try {
             new WorkerConfig(request.classPath(), request.artifacts()).write(config);
         } catch (IOException e) {

@@ -183,6 +183,7 @@ public final class TestCommand {
         AtomicFiles.removeLeftovers(request.notebooksDir());
         AtomicFiles.removeLeftoversOf(request.buildDir().resolve(INDEX));
         AtomicFiles.removeLeftoversOf(request.buildDir().resolve(WORKER_CONFIG));
+        AtomicFiles.removeLeftovers(request.reportsDir());
     }
 
     /** Settings that change what counts as passing; part of each notebook's key. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nbexport.NbexportException;
+import dev.nbexport.testing.KilledRun;
 import dev.nbexport.testing.TestNotebooks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +70,25 @@ class DocsCommandTest {
             }
         }
         assertThat(project.resolve("target/other.index")).hasSameBinaryContentAs(project.resolve("target/nbexport/docs.index"));
+    }
+
+    @Test
+    void aRunRemovesWhatAKilledRunLeftHalfWrittenInTheSiteAndBesideItsIndexAndNothingElse() throws IOException {
+        run();
+        List<Path> leftovers = List.of(
+                Files.writeString(site.resolve("guides/" + KilledRun.leftoverOf("01_use.html")), "<!DOCTYPE"),
+                Files.writeString(site.resolve(KilledRun.leftoverOf("search-index.js")), "window."),
+                Files.writeString(project.resolve("target/nbexport/" + KilledRun.leftoverOf("docs.index")), "{"));
+        List<Path> others = List.of(
+                Files.writeString(site.resolve("guides/.01_use.html.8345127710349.tmp"), "not our name"),
+                Files.writeString(project.resolve("target/nbexport/" + KilledRun.leftoverOf("export.index")), "export's to remove"),
+                Files.writeString(notebooks.resolve(KilledRun.leftoverOf("00_intro.ipynb")), "not a folder of the docs"));
+
+        DocsResult again = run();
+
+        assertThat(again.rendered()).as("nothing changed").isEmpty();
+        assertThat(leftovers).allSatisfy(file -> assertThat(file).doesNotExist());
+        assertThat(others).allSatisfy(file -> assertThat(file).exists());
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.nbexport.json.Json.JsonArray;
 import dev.nbexport.json.Json.JsonObject;
 import dev.nbexport.notebook.Notebook;
 import dev.nbexport.notebook.NotebookWriter;
+import dev.nbexport.testing.KilledRun;
 import dev.nbexport.testing.TestNotebooks;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,6 +51,17 @@ class ReadmeWriterTest {
                 .endsWith("# Textkit\n\nSmall text tools.\n\n```java\nSystem.out.println(\"hi\");\n```\n\n```\nhi\n```\n");
         assertThat(new ReadmeWriter().write(request())).as("unchanged: not written").isFalse();
         assertThat(ReadmeWriter.problem(project, notebooks, readme)).isEmpty();
+    }
+
+    @Test
+    void writingRemovesTheTemporaryFileAKilledWriteOfTheReadmeLeft() throws IOException {
+        Path leftover = Files.writeString(project.resolve(KilledRun.leftoverOf("README.md")), "<!-- Generated");
+        Path another = Files.writeString(project.resolve(KilledRun.leftoverOf("NOTES.md")), "not the README's");
+
+        new ReadmeWriter().write(request());
+
+        assertThat(leftover).doesNotExist();
+        assertThat(another).exists();
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.nbexport.NbexportException;
 import dev.nbexport.io.ProjectPaths;
 import dev.nbexport.merge.Git;
+import dev.nbexport.testing.KilledRun;
 import dev.nbexport.workspace.NotebookFinder;
 import java.io.File;
 import java.io.IOException;
@@ -73,6 +74,16 @@ class GitSetupTest {
         assertThat(Git.ok(repo, "check-attr", "merge", "diff", "--", "notebooks/a.ipynb"))
                 .isEqualTo("notebooks/a.ipynb: merge: nbexport\nnotebooks/a.ipynb: diff: nbexport\n");
         assertThat(done).contains(".gitattributes: added `*.ipynb diff=nbexport` (commit it to share it with the team)");
+    }
+
+    @Test
+    void writingGitattributesRemovesWhatAKilledWriteOfItLeft() throws IOException {
+        Path leftover = Files.writeString(repo.resolve(KilledRun.leftoverOf(".gitattributes")), "*.ipynb");
+
+        install(fromClasses());
+
+        assertThat(leftover).doesNotExist();
+        assertThat(repo.resolve(".gitattributes")).content().contains("*.ipynb merge=nbexport");
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.nbexport.json.Json.JsonObject;
 import dev.nbexport.json.JsonParser;
 import dev.nbexport.project.ExportRequest;
 import dev.nbexport.run.worker.WorkerConfig;
+import dev.nbexport.testing.KilledRun;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,6 +73,22 @@ class KernelSpecInstallerTest {
         assertThat(removed.action()).isEqualTo(Action.REMOVED);
         assertThat(kernel).doesNotExist();
         assertThat(KernelSpecInstaller.run(request("Java (demo)", List.of(core), true)).action()).isEqualTo(Action.ABSENT);
+    }
+
+    @Test
+    void reinstallingRemovesWhatAKilledInstallLeftHalfWritten() throws Exception {
+        Path core = jar("nbexport-core-1.0.jar", "core");
+        Path kernel = dir.resolve("kernels/demo");
+        KernelSpecInstaller.run(request("Java (demo)", List.of(core), false));
+        List<Path> leftovers = List.of(
+                Files.writeString(kernel.resolve(KilledRun.leftoverOf("kernel.json")), "{"),
+                Files.writeString(kernel.resolve("lib/" + KilledRun.leftoverOf("nbexport-core-1.0.jar")), "PK"));
+        Path another = Files.writeString(kernel.resolve(".kernel.json.8345127710349.tmp"), "not our name");
+
+        KernelSpecInstaller.run(request("Java (demo)", List.of(core), false));
+
+        assertThat(leftovers).allSatisfy(file -> assertThat(file).doesNotExist());
+        assertThat(another).exists();
     }
 
     @Test

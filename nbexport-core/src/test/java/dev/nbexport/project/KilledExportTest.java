@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KilledExportTest {
 
-    private static final long SEED = Long.getLong("nbexport.killTrials.seed", 13);
-    private static final int TRIALS = Integer.getInteger("nbexport.killTrials", 4);
+    private static final long SEED = KilledRun.SEED;
+    private static final int TRIALS = KilledRun.TRIALS;
     /** Notebooks of the project, enough that writing their files takes a good part of a second here. */
     private static final int NOTEBOOKS = 100;
     /** Records each notebook exports, each to a file of its own (with its module and its test: {@code RECORDS + 2} files). */

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KilledUpdateTest {
 
-    private static final long SEED = Long.getLong("nbexport.killTrials.seed", 13);
-    private static final int TRIALS = Integer.getInteger("nbexport.killTrials", 4);
+    private static final long SEED = KilledRun.SEED;
+    private static final int TRIALS = KilledRun.TRIALS;
     /** Notebooks, each with one hand-edited generated file; each notebook is flushed to disk before its rename. */
     private static final int NOTEBOOKS = 100;
 
@@ -55,7 +55,7 @@ class KilledUpdateTest {
 
         // an update run to its end, in a JVM of its own like the trials: what every trial must end with, and how long it writes
         FileTime[] started = {restore(before)};
-        KilledRun.Outcome whole = KilledRun.measure("update", project, () -> modified(notebooks, started[0]), KilledRun.goalDone(log), log);
+        KilledRun.Outcome whole = KilledRun.measure("update", project, () -> KilledRun.changedSince(notebooks, started[0]), KilledRun.goalDone(log), log);
         assertThat(whole.exit()).as("the forked update's exit status; its log:\n" + whole.log()).isZero();
         Map<String, byte[]> updatedNotebooks = KilledRun.files(notebooks);
         Map<String, byte[]> updatedSources = KilledRun.files(project.resolve("src"));
@@ -69,7 +69,7 @@ class KilledUpdateTest {
         for (int trial = 1; trial <= TRIALS; trial++) {
             started[0] = restore(before);
             long delay = (long) (random.nextDouble() * window);
-            KilledRun.Outcome killed = KilledRun.kill("update", project, () -> modified(notebooks, started[0]), delay, log);
+            KilledRun.Outcome killed = KilledRun.kill("update", project, () -> KilledRun.changedSince(notebooks, started[0]), delay, log);
             String at = "trial " + trial + " of " + TRIALS + " (seed " + SEED + "), killed " + TimeUnit.NANOSECONDS.toMillis(delay)
                     + " ms after the first write (a whole update writes for " + TimeUnit.NANOSECONDS.toMillis(window) + " ms)";
             assertThat(killed.killed() || killed.exit() == 0).as(at + ": the forked update failed; its log:\n" + killed.log()).isTrue();
@@ -134,15 +134,6 @@ class KilledUpdateTest {
             return Files.getLastModifiedTime(project.resolve("notebooks"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Whether an entry of {@code folder} was created or renamed since {@code before}: a write has begun. */
-    private static boolean modified(Path folder, FileTime before) {
-        try {
-            return !Files.getLastModifiedTime(folder).equals(before);
-        } catch (IOException e) {
-            return false;
         }
     }
 }

@@ -13,6 +13,7 @@ import dev.nbexport.notebook.NotebookReader;
 import dev.nbexport.report.parameters.ParameterInput;
 import dev.nbexport.report.parameters.RawValue;
 import dev.nbexport.run.worker.WorkerLaunch;
+import dev.nbexport.testing.KilledRun;
 import dev.nbexport.testing.NbformatValidation;
 import dev.nbexport.testing.TestNotebooks;
 import java.nio.file.Files;
@@ -60,6 +61,24 @@ class RunCommandTest {
             out.append(JsonWriter.write(o));
         }
         return out.toString();
+    }
+
+    @Test
+    void aRunRemovesWhatAKilledRunLeftHalfWrittenAmongItsOutputsAndNothingElse() throws Exception {
+        Path input = notebook("greet.ipynb", REPORT);
+        Path runs = Files.createDirectories(project.resolve("target/nbexport-runs"));
+        List<Path> leftovers = List.of(
+                Files.writeString(runs.resolve(KilledRun.leftoverOf("greet.ipynb")), "{\"cells\": ["),
+                Files.writeString(runs.resolve(KilledRun.leftoverOf("greet.html")), "<!DOCTYPE"),
+                Files.writeString(Files.createDirectories(project.resolve("target/nbexport")).resolve(KilledRun.leftoverOf("run-worker.json")), "{"));
+        List<Path> others = List.of(
+                Files.writeString(runs.resolve(".greet.ipynb.8345127710349.tmp"), "not our name"),
+                Files.writeString(project.resolve("notebooks/" + KilledRun.leftoverOf("greet.ipynb")), "not a folder of the run"));
+
+        RunCommand.run(request(spec(input, "n=1")), progress::add);
+
+        assertThat(leftovers).allSatisfy(file -> assertThat(file).doesNotExist());
+        assertThat(others).allSatisfy(file -> assertThat(file).exists());
     }
 
     @Test

@@ -55,7 +55,9 @@ class TestCommandTest {
         List<Path> leftovers = List.of(
                 Files.writeString(project.resolve("notebooks/.a.ipynb." + dead), "{\"cells\": ["),
                 Files.writeString(Files.createDirectories(project.resolve("target/nbexport")).resolve(".test.index." + dead), "a"),
-                Files.writeString(project.resolve("target/nbexport/.test-worker.json." + dead), "{"));
+                Files.writeString(project.resolve("target/nbexport/.test-worker.json." + dead), "{"),
+                Files.writeString(Files.createDirectories(project.resolve("target/nbexport-reports"))
+                        .resolve(".TEST-notebooks.a.ipynb.xml." + dead), "<testsuite"));
         List<Path> others = List.of(
                 Files.writeString(project.resolve("notebooks/.a.ipynb." + ProcessHandle.current().parent().orElseThrow().pid()
                         + "-00000000000000ff.nbexport.tmp"), "a live writer's"),

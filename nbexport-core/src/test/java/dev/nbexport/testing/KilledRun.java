@@ -1,19 +1,24 @@
 package dev.nbexport.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -22,6 +27,11 @@ import java.util.stream.Stream;
  * {@code mvn}: no shutdown hook, no {@code finally}, files left as they are at that moment.
  */
 public final class KilledRun {
+
+    /** The seed of the kill moments: {@code -Dnbexport.killTrials.seed} repeats a failing run's moments. */
+    public static final long SEED = Long.getLong("nbexport.killTrials.seed", 13);
+    /** How many kills a test makes: {@code -Dnbexport.killTrials}. */
+    public static final int TRIALS = Integer.getInteger("nbexport.killTrials", 4);
 
     /** How long a forked run may take to start writing, or to end, before the test gives up on it. */
     private static final long TIMEOUT_SECONDS = 120;
@@ -102,6 +112,117 @@ public final class KilledRun {
             throw new IllegalStateException("interrupted", e);
         } finally {
             process.destroyForcibly();
+        }
+    }
+
+    /**
+     * Kill trials of a goal that rewrites notebooks in {@code project/notebooks}: the goal run to its end in a
+     * JVM of its own, then {@link #TRIALS} times killed at a random moment while it writes. After each kill
+     * every notebook must be the one it was or the one the whole run wrote, byte for byte; then {@code again}
+     * (the goal run in this JVM) must leave exactly the whole run's notebooks and no temporary file anywhere
+     * in the project. Fails when no kill landed mid-write, since such trials prove nothing.
+     *
+     * @param before the notebooks each run starts from, by name; the folder holds nothing else, and each run
+     *     starts without {@code project/target} (what the goal remembers of earlier runs)
+     * @param afterKill checks of its own after each kill, given the trial's description
+     * @return the notebooks the whole run wrote
+     */
+    public static Map<String, byte[]> notebookTrials(String goal, Path project, Map<String, byte[]> before,
+                                                     Consumer<String> afterKill, Runnable again) throws IOException {
+        Path notebooks = project.resolve("notebooks");
+        Path log = Files.createDirectories(project.resolve("logs")).resolve(goal + ".log");
+        FileTime[] started = {restore(project, before)};
+        BooleanSupplier writing = () -> changedSince(notebooks, started[0]);
+        Outcome whole = measure(goal, project, writing, goalDone(log), log);
+        assertThat(whole.exit()).as("the forked " + goal + "'s exit status; its log:\n" + whole.log()).isZero();
+        Map<String, byte[]> after = files(notebooks);
+        assertThat(differences(before, after, true)).as("what the whole " + goal + " changed in the notebooks").isNotEmpty();
+        long window = whole.writingNanos();
+
+        Random random = new Random(SEED);
+        int midWrite = 0;
+        List<String> trials = new ArrayList<>();
+        for (int trial = 1; trial <= TRIALS; trial++) {
+            started[0] = restore(project, before);
+            long delay = (long) (random.nextDouble() * window);
+            Outcome killed = kill(goal, project, writing, delay, log);
+            String at = "trial " + trial + " of " + TRIALS + " (seed " + SEED + "), killed " + TimeUnit.NANOSECONDS.toMillis(delay)
+                    + " ms after the first write (a whole " + goal + " writes for " + TimeUnit.NANOSECONDS.toMillis(window) + " ms)";
+            assertThat(killed.killed() || killed.exit() == 0).as(at + ": the forked " + goal + " failed; its log:\n" + killed.log()).isTrue();
+
+            int old = 0;
+            int fresh = 0;
+            int temporary = 0;
+            for (var file : files(notebooks).entrySet()) {
+                String name = file.getKey();
+                if (name.endsWith(".nbexport.tmp")) {
+                    temporary++;
+                } else if (Arrays.equals(file.getValue(), after.get(name))) {
+                    fresh++;
+                } else {
+                    assertThat(before).as(at + ": a file after the kill that was not there").containsKey(name);
+                    assertThat(new String(file.getValue(), StandardCharsets.UTF_8))
+                            .as(at + ": " + name + " after the kill is neither the old notebook nor the one the whole " + goal + " wrote")
+                            .isEqualTo(new String(before.get(name), StandardCharsets.UTF_8));
+                    old++;
+                }
+            }
+            assertThat(old + fresh).as(at + ": notebooks after the kill").isEqualTo(before.size());
+            if (temporary > 0 || (old > 0 && fresh > 0)) {
+                midWrite++;
+            }
+            trials.add(at + ": " + fresh + " written, " + old + " old, " + temporary + " temporary files left");
+            afterKill.accept(at);
+
+            again.run();
+            assertThat(differences(after, files(notebooks), true))
+                    .as(at + ": the notebooks after the next " + goal + " against the whole run's").isEmpty();
+            assertThat(temporaryFiles(project)).as(at + ": temporary files anywhere in the project after the next " + goal).isEmpty();
+        }
+        assertThat(midWrite).as("no kill landed while " + goal + " was writing, so these trials prove nothing:\n"
+                + String.join("\n", trials) + "\nMake the project bigger or the machine is far busier than when the whole "
+                + goal + " measured the writing time").isPositive();
+        return after;
+    }
+
+    /**
+     * Puts {@code files} (by name) in the project's notebooks folder and nothing else there, with no {@code target};
+     * returns the folder's time of change then.
+     */
+    private static FileTime restore(Path project, Map<String, byte[]> files) throws IOException {
+        Path folder = project.resolve("notebooks");
+        delete(folder);
+        delete(project.resolve("target"));
+        Files.createDirectories(folder);
+        for (var file : files.entrySet()) {
+            Files.write(folder.resolve(file.getKey()), file.getValue());
+        }
+        return Files.getLastModifiedTime(folder);
+    }
+
+    /** Whether an entry of {@code folder} was created or renamed since {@code before}: a write has begun. */
+    public static boolean changedSince(Path folder, FileTime before) {
+        try {
+            return !Files.getLastModifiedTime(folder).equals(before);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The name of the temporary file a killed writer of {@code fileName} leaves beside it: ours, of a process
+     * that has ended ({@code .<name>.<pid>-<16 hex digits>.nbexport.tmp}).
+     */
+    public static String leftoverOf(String fileName) {
+        try {
+            Process ended = new ProcessBuilder("true").start();
+            ended.waitFor();
+            return "." + fileName + "." + ended.pid() + "-00000000000000ff.nbexport.tmp";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
