@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nbexport.NbexportException;
+import dev.nbexport.testing.KilledRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,12 +48,10 @@ class CleanCommandTest {
     void aCleanRemovesTheTemporaryFilesAKilledCleanLeftAmongTheNotebooksAndNothingElse() throws Exception {
         Path dir = Files.createDirectories(project.resolve("notebooks/sub"));
         Files.writeString(dir.resolve("a.ipynb"), DIRTY);
-        Process ended = new ProcessBuilder("true").start();
-        ended.waitFor();
-        Path leftover = Files.writeString(dir.resolve(".a.ipynb." + ended.pid() + "-00000000000000ff.nbexport.tmp"), "{\"cells\": [");
+        Path leftover = Files.writeString(dir.resolve(KilledRun.leftoverOf("a.ipynb")), "{\"cells\": [");
         Path live = dir.resolve(".a.ipynb." + ProcessHandle.current().parent().orElseThrow().pid() + "-00000000000000ff.nbexport.tmp");
         Path lookalike = dir.resolve(".a.ipynb.8345127710349.tmp");
-        Path outside = project.resolve(".a.ipynb." + ended.pid() + "-00000000000000ff.nbexport.tmp");
+        Path outside = project.resolve(KilledRun.leftoverOf("a.ipynb"));
         for (Path file : List.of(live, lookalike, outside)) {
             Files.writeString(file, "not a leftover of clean");
         }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nbexport.notebook.Notebook;
 import dev.nbexport.notebook.NotebookReader;
+import dev.nbexport.testing.KilledRun;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -152,11 +153,9 @@ class MergeDriverMainTest {
                 Notebooks.text(withSource(base, 1, "theirs")), false);
         Path nb = file("nb.ipynb", conflicted);
         Path clean = file("clean.ipynb", base);
-        Process ended = new ProcessBuilder("true").start();
-        ended.waitFor();
-        Path leftover = Files.writeString(dir.resolve(".nb.ipynb." + ended.pid() + "-00000000000000ff.nbexport.tmp"), "{\"cells\": [");
-        Path cleanLeftover = Files.writeString(dir.resolve(".clean.ipynb." + ended.pid() + "-00000000000000ff.nbexport.tmp"), "{");
-        Path notGiven = Files.writeString(dir.resolve(".other.ipynb." + ended.pid() + "-00000000000000ff.nbexport.tmp"), "{");
+        Path leftover = Files.writeString(dir.resolve(KilledRun.leftoverOf("nb.ipynb")), "{\"cells\": [");
+        Path cleanLeftover = Files.writeString(dir.resolve(KilledRun.leftoverOf("clean.ipynb")), "{");
+        Path notGiven = Files.writeString(dir.resolve(KilledRun.leftoverOf("other.ipynb")), "{");
         Path lookalike = Files.writeString(dir.resolve(".nb.ipynb.8345127710349.tmp"), "{");
 
         assertThat(run("fix", "--theirs", nb.toString(), clean.toString())).isZero();

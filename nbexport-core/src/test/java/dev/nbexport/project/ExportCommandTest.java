@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nbexport.NbexportException;
+import dev.nbexport.testing.KilledRun;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -359,12 +360,10 @@ class ExportCommandTest {
     void anUpToDateExportRemovesTheTemporaryFilesAKilledRunLeftAndNothingElse() throws Exception {
         textNotebook("1");
         run(request());
-        Process ended = new ProcessBuilder("true").start();
-        ended.waitFor();
-        Path inRoot = project.resolve("src/main/java/com/acme/text/.Text.java." + ended.pid() + "-00000000000000ff.nbexport.tmp");
-        Path inNotebooks = project.resolve("notebooks/.01_text.ipynb." + ended.pid() + "-0000000000000abc.nbexport.tmp");
+        Path inRoot = project.resolve("src/main/java/com/acme/text/" + KilledRun.leftoverOf("Text.java"));
+        Path inNotebooks = project.resolve("notebooks/" + KilledRun.leftoverOf("01_text.ipynb"));
         Path lookalike = project.resolve("src/main/java/com/acme/text/.Text.java.8345127710349.tmp");
-        Path elsewhere = project.resolve("src/.Text.java." + ended.pid() + "-00000000000000ff.nbexport.tmp");
+        Path elsewhere = project.resolve("src/" + KilledRun.leftoverOf("Text.java"));
         for (Path file : List.of(inRoot, inNotebooks, lookalike, elsewhere)) {
             Files.writeString(file, "half");
         }
@@ -381,10 +380,8 @@ class ExportCommandTest {
     void anExportRemovesTheTemporaryFileAKilledRunLeftBesideTheIndexAndNothingElseThere() throws Exception {
         textNotebook("1");
         run(request());
-        Process ended = new ProcessBuilder("true").start();
-        ended.waitFor();
-        Path leftover = project.resolve("target/nbexport/.export.index." + ended.pid() + "-00000000000000ff.nbexport.tmp");
-        Path otherFiles = project.resolve("target/nbexport/.test.index." + ended.pid() + "-00000000000000ff.nbexport.tmp");
+        Path leftover = project.resolve("target/nbexport/" + KilledRun.leftoverOf("export.index"));
+        Path otherFiles = project.resolve("target/nbexport/" + KilledRun.leftoverOf("test.index"));
         Files.writeString(leftover, "half");
         Files.writeString(otherFiles, "half");
 

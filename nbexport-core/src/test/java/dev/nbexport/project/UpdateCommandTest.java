@@ -11,6 +11,7 @@ import dev.nbexport.notebook.CellType;
 import dev.nbexport.notebook.Notebook;
 import dev.nbexport.notebook.NotebookReader;
 import dev.nbexport.notebook.NotebookWriter;
+import dev.nbexport.testing.KilledRun;
 import dev.nbexport.testing.TestNotebooks;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,11 +63,8 @@ class UpdateCommandTest {
     @Test
     void anUpdateRemovesTheTemporaryFilesAKilledUpdateLeftAndNothingElse() throws Exception {
         notebook("//| default_exp com.acme.Core", "//| export\nint twice(int x) {\n    return 2 * x;\n}");
-        Process ended = new ProcessBuilder("true").start();
-        ended.waitFor();
-        String dead = ended.pid() + "-00000000000000ff.nbexport.tmp";
-        Path notebookLeftover = Files.writeString(project.resolve("notebooks/.00_core.ipynb." + dead), "{\"cells\": [");
-        Path sourceLeftover = Files.writeString(main("com/acme/.Core.java." + dead), "public class Co");
+        Path notebookLeftover = Files.writeString(project.resolve("notebooks/" + KilledRun.leftoverOf("00_core.ipynb")), "{\"cells\": [");
+        Path sourceLeftover = Files.writeString(main("com/acme/" + KilledRun.leftoverOf("Core.java")), "public class Co");
         Path lookalike = Files.writeString(project.resolve("notebooks/.00_core.ipynb.8345127710349.tmp"), "not ours");
 
         new UpdateCommand().run(request());

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KilledTestSaveTest {
 
-    private static final int NOTEBOOKS = 24;
+    private static final int NOTEBOOKS = 16;
     /** How long the killed run's workers get to notice that their parent is gone and end. */
     private static final long WORKERS_END_SECONDS = 30;
 

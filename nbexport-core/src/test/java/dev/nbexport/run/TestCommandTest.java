@@ -9,6 +9,7 @@ import dev.nbexport.notebook.Notebook;
 import dev.nbexport.notebook.NotebookReader;
 import dev.nbexport.notebook.NotebookWriter;
 import dev.nbexport.run.worker.WorkerLaunch;
+import dev.nbexport.testing.KilledRun;
 import dev.nbexport.testing.TestNotebooks;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,21 +50,18 @@ class TestCommandTest {
     @Test
     void aRunRemovesTheTemporaryFilesAKilledSavingRunLeftAndNothingElse() throws Exception {
         notebook("a.ipynb", "# only text");
-        Process ended = new ProcessBuilder("true").start();
-        ended.waitFor();
-        String dead = ended.pid() + "-00000000000000ff.nbexport.tmp";
         List<Path> leftovers = List.of(
-                Files.writeString(project.resolve("notebooks/.a.ipynb." + dead), "{\"cells\": ["),
-                Files.writeString(Files.createDirectories(project.resolve("target/nbexport")).resolve(".test.index." + dead), "a"),
-                Files.writeString(project.resolve("target/nbexport/.test-worker.json." + dead), "{"),
+                Files.writeString(project.resolve("notebooks/" + KilledRun.leftoverOf("a.ipynb")), "{\"cells\": ["),
+                Files.writeString(Files.createDirectories(project.resolve("target/nbexport")).resolve(KilledRun.leftoverOf("test.index")), "a"),
+                Files.writeString(project.resolve("target/nbexport/" + KilledRun.leftoverOf("test-worker.json")), "{"),
                 Files.writeString(Files.createDirectories(project.resolve("target/nbexport-reports"))
-                        .resolve(".TEST-notebooks.a.ipynb.xml." + dead), "<testsuite"));
+                        .resolve(KilledRun.leftoverOf("TEST-notebooks.a.ipynb.xml")), "<testsuite"));
         List<Path> others = List.of(
                 Files.writeString(project.resolve("notebooks/.a.ipynb." + ProcessHandle.current().parent().orElseThrow().pid()
                         + "-00000000000000ff.nbexport.tmp"), "a live writer's"),
                 Files.writeString(project.resolve("notebooks/.a.ipynb.8345127710349.tmp"), "not our name"),
-                Files.writeString(project.resolve("target/nbexport/.export.index." + dead), "export's to remove"),
-                Files.writeString(project.resolve(".a.ipynb." + dead), "not a folder of nbexport:test"));
+                Files.writeString(project.resolve("target/nbexport/" + KilledRun.leftoverOf("export.index")), "export's to remove"),
+                Files.writeString(project.resolve(KilledRun.leftoverOf("a.ipynb")), "not a folder of nbexport:test"));
 
         run(request(false, false, Optional.empty(), false, Duration.ofSeconds(60)));
 
