@@ -176,8 +176,9 @@ public final class TestCommand {
     private static final String WORKER_CONFIG = "nbexport/test-worker.json";
 
     /**
-     * Removes the temporary files that killed runs of ours left among the notebooks (a saving run's)
-     * and beside the index and the worker settings ({@link AtomicFiles#isLeftover}), and nothing else.
+     * Removes the temporary files that killed runs of ours left among the notebooks (a saving run's), in the
+     * JUnit reports folder and beside the index and the worker settings ({@link AtomicFiles#isLeftover}), and
+     * nothing else.
      */
     private void removeLeftovers() {
         AtomicFiles.removeLeftovers(request.notebooksDir());
