@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code kill -9} of a real {@code nbexport:test -Dnbexport.test.save} in a JVM of its own, at random moments
  * while it saves the outputs of many notebooks ({@link KilledRun#notebookTrials}): every notebook is the one
  * without outputs or the saved one, never a broken one; the worker JVMs the killed run started end by
- * themselves; and the next run saves what is missing (a notebook whose run was recorded as passing but whose
- * outputs never reached the disk is run again) and leaves no temporary file.
+ * themselves; and the next saving run (which runs every notebook, whatever passed before) leaves every notebook
+ * saved and no temporary file anywhere in the project (the JUnit reports' folder included).
  */
 class KilledTestSaveTest {
 
