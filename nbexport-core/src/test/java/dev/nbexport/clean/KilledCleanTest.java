@@ -35,7 +35,7 @@ class KilledCleanTest {
         NotebookCleaner cleaner = new NotebookCleaner(CleanOptions.defaults());
         dirty.forEach((name, bytes) -> cleaned.put(name, NotebookWriter.toBytes(cleaner.clean(NotebookReader.parse(bytes, name)))));
 
-        Map<String, byte[]> written = KilledRun.notebookTrials("clean", project, dirty, at -> { },
+        Map<String, byte[]> written = KilledRun.notebookTrials("clean", project, dirty, Map.of(), at -> { },
                 () -> CleanCommand.run(ForkedGoal.cleanRequest(project)));
 
         assertThat(KilledRun.differences(cleaned, written, true)).as("notebooks after a whole forked clean against cleaned ones").isEmpty();

@@ -38,7 +38,7 @@ class KilledFixTest {
     void aFixKilledWhileWritingLeavesEachNotebookConflictedOrRepairedAndTheNextFixLeavesNoDebris() throws Exception {
         Map<String, byte[]> conflicted = conflictedNotebooks();
 
-        Map<String, byte[]> written = KilledRun.notebookTrials("fix", project, conflicted, at -> { }, () -> {
+        Map<String, byte[]> written = KilledRun.notebookTrials("fix", project, conflicted, Map.of(), at -> { }, () -> {
             try {
                 ForkedGoal.fixAll(project);
             } catch (IOException e) {

@@ -41,7 +41,7 @@ class KilledTestSaveTest {
                     "# Report " + i, "int n = " + i + ";", "System.out.println(\"rows: \" + n * 10);", "n * n")));
         }
 
-        Map<String, byte[]> saved = KilledRun.notebookTrials("test-save", project, unrun, this::workersEnd,
+        Map<String, byte[]> saved = KilledRun.notebookTrials("test-save", project, unrun, Map.of(), this::workersEnd,
                 () -> {
                     try {
                         assertThat(TestCommand.run(ForkedGoal.testSaveRequest(project), line -> { }).failed()).isEmpty();

@@ -116,26 +116,31 @@ public final class KilledRun {
     }
 
     /**
-     * Kill trials of a goal that rewrites notebooks in {@code project/notebooks}: the goal run to its end in a
-     * JVM of its own, then {@link #TRIALS} times killed at a random moment while it writes. After each kill
-     * every notebook must be the one it was or the one the whole run wrote, byte for byte; then {@code again}
-     * (the goal run in this JVM) must leave exactly the whole run's notebooks and no temporary file anywhere
-     * in the project. Fails when no kill landed mid-write, since such trials prove nothing.
+     * Kill trials of a goal that rewrites notebooks in {@code project/notebooks} (and files in {@code project/src}):
+     * the goal run to its end in a JVM of its own, then {@link #TRIALS} times killed at a random moment while it
+     * writes. After each kill every notebook must be the one it was or the one the whole run wrote, byte for
+     * byte; then {@code again} (the goal run in this JVM) must leave exactly the whole run's notebooks and
+     * {@code src}, and no temporary file anywhere in the project. Fails when no kill landed mid-write, since such
+     * trials prove nothing.
      *
-     * @param before the notebooks each run starts from, by name; the folder holds nothing else, and each run
-     *     starts without {@code project/target} (what the goal remembers of earlier runs)
+     * @param before the notebooks each run starts from, by name; the folder holds nothing else
+     * @param others the other files each run starts from, by path relative to the project (the sources, the
+     *     index); {@code src} and {@code target} hold nothing else
      * @param afterKill checks of its own after each kill, given the trial's description
      * @return the notebooks the whole run wrote
      */
     public static Map<String, byte[]> notebookTrials(String goal, Path project, Map<String, byte[]> before,
-                                                     Consumer<String> afterKill, Runnable again) throws IOException {
+                                                     Map<String, byte[]> others, Consumer<String> afterKill,
+                                                     Runnable again) throws IOException {
         Path notebooks = project.resolve("notebooks");
+        Path sources = project.resolve("src");
         Path log = Files.createDirectories(project.resolve("logs")).resolve(goal + ".log");
-        FileTime[] started = {restore(project, before)};
+        FileTime[] started = {restore(project, before, others)};
         BooleanSupplier writing = () -> changedSince(notebooks, started[0]);
         Outcome whole = measure(goal, project, writing, goalDone(log), log);
         assertThat(whole.exit()).as("the forked " + goal + "'s exit status; its log:\n" + whole.log()).isZero();
         Map<String, byte[]> after = files(notebooks);
+        Map<String, byte[]> sourcesAfter = files(sources);
         assertThat(differences(before, after, true)).as("what the whole " + goal + " changed in the notebooks").isNotEmpty();
         long window = whole.writingNanos();
 
@@ -143,7 +148,7 @@ public final class KilledRun {
         int midWrite = 0;
         List<String> trials = new ArrayList<>();
         for (int trial = 1; trial <= TRIALS; trial++) {
-            started[0] = restore(project, before);
+            started[0] = restore(project, before, others);
             long delay = (long) (random.nextDouble() * window);
             Outcome killed = kill(goal, project, writing, delay, log);
             String at = "trial " + trial + " of " + TRIALS + " (seed " + SEED + "), killed " + TimeUnit.NANOSECONDS.toMillis(delay)
@@ -152,7 +157,7 @@ public final class KilledRun {
 
             int old = 0;
             int fresh = 0;
-            int temporary = 0;
+            int temporary = temporaryFiles(sources).size();
             for (var file : files(notebooks).entrySet()) {
                 String name = file.getKey();
                 if (name.endsWith(".nbexport.tmp")) {
@@ -177,6 +182,8 @@ public final class KilledRun {
             again.run();
             assertThat(differences(after, files(notebooks), true))
                     .as(at + ": the notebooks after the next " + goal + " against the whole run's").isEmpty();
+            assertThat(differences(sourcesAfter, files(sources), true))
+                    .as(at + ": src after the next " + goal + " against the whole run's").isEmpty();
             assertThat(temporaryFiles(project)).as(at + ": temporary files anywhere in the project after the next " + goal).isEmpty();
         }
         assertThat(midWrite).as("no kill landed while " + goal + " was writing, so these trials prove nothing:\n"
@@ -186,15 +193,22 @@ public final class KilledRun {
     }
 
     /**
-     * Puts {@code files} (by name) in the project's notebooks folder and nothing else there, with no {@code target};
-     * returns the folder's time of change then.
+     * Puts {@code notebooks} (by name) in the project's notebooks folder and {@code others} (by project path) in
+     * theirs, with nothing else in the notebooks folder, {@code src} or {@code target}; returns the notebooks
+     * folder's time of change then.
      */
-    private static FileTime restore(Path project, Map<String, byte[]> files) throws IOException {
+    private static FileTime restore(Path project, Map<String, byte[]> notebooks, Map<String, byte[]> others) throws IOException {
         Path folder = project.resolve("notebooks");
-        delete(folder);
-        delete(project.resolve("target"));
+        for (String dir : List.of("notebooks", "src", "target")) {
+            delete(project.resolve(dir));
+        }
+        for (var file : others.entrySet()) {
+            Path path = project.resolve(file.getKey());
+            Files.createDirectories(path.getParent());
+            Files.write(path, file.getValue());
+        }
         Files.createDirectories(folder);
-        for (var file : files.entrySet()) {
+        for (var file : notebooks.entrySet()) {
             Files.write(folder.resolve(file.getKey()), file.getValue());
         }
         return Files.getLastModifiedTime(folder);
@@ -244,6 +258,9 @@ public final class KilledRun {
 
     /** Every file under {@code dir}, in hidden folders too, whose name is one of our temporary names'. */
     public static List<String> temporaryFiles(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(p -> p.getFileName().toString().endsWith(".nbexport.tmp"))
                     .map(p -> dir.relativize(p).toString()).sorted().toList();
